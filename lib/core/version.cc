@@ -1,0 +1,7 @@
+#include "styrkoll/version.h"
+
+namespace styrkoll {
+
+std::string_view library_version() { return STYRKOLL_VERSION; }
+
+}  // namespace styrkoll

@@ -1,0 +1,49 @@
+// styrkoll: command-line front end of the Styrkoll library.
+#include <cstring>
+#include <iostream>
+#include <string>
+#include <vector>
+
+#include "commands.h"
+#include "styrkoll/version.h"
+
+namespace {
+
+void usage(std::ostream& os) {
+  os << "Usage: styrkoll <command> [options]\n\n"
+        "Commands:\n"
+        "  extract FILE [--json]   show the document model: blocks with page, section and text\n"
+        "  scan PATH... [--json F] read every document under the paths and summarise\n"
+        "  version                 print the version\n"
+        "  help                    show this help\n\n"
+        "Run 'styrkoll <command> --help' for the options of a command.\n";
+}
+
+}  // namespace
+
+int main(int argc, char** argv) {
+  if (argc < 2) {
+    usage(std::cerr);
+    return 2;
+  }
+  std::string cmd = argv[1];
+  std::vector<std::string> args(argv + 2, argv + argc);
+  try {
+    if (cmd == "extract") return styrkoll::cli::cmd_extract(args);
+    if (cmd == "scan") return styrkoll::cli::cmd_scan(args);
+    if (cmd == "version" || cmd == "--version") {
+      std::cout << "styrkoll " << styrkoll::library_version() << "\n";
+      return 0;
+    }
+    if (cmd == "help" || cmd == "--help" || cmd == "-h") {
+      usage(std::cout);
+      return 0;
+    }
+  } catch (const std::exception& e) {
+    std::cerr << "styrkoll: " << e.what() << "\n";
+    return 2;
+  }
+  std::cerr << "styrkoll: unknown command '" << cmd << "'\n";
+  usage(std::cerr);
+  return 2;
+}
