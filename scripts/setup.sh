@@ -12,7 +12,7 @@ packages=(
   libhunspell-dev hunspell-sv-se
   libzip-dev
   libboost-json1.81-dev libboost-program-options1.81-dev
-  libyaml-cpp-dev libsqlite3-dev
+  libyaml-cpp-dev libsqlite3-dev libssl-dev
   libgtest-dev libgmock-dev
   python3
 )

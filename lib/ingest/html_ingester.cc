@@ -1,6 +1,7 @@
 // HTML: headings, paragraphs, list items and table cells from the DOM that
 // libxml2's HTML parser builds. Scripts, styles and other non-content
 // elements are ignored; inline elements flow into the surrounding block.
+#include <cctype>
 #include <cstring>
 #include <strings.h>
 
@@ -38,6 +39,16 @@ bool is_block(const xmlNode* n) {
   return false;
 }
 
+bool is_note_reference(const std::string& t) {
+  std::size_t n = 0;
+  for (char c : t) {
+    if (c == '[' || c == ']' || c == ' ') continue;
+    if (!std::isdigit(static_cast<unsigned char>(c)) && c != '*') return false;
+    ++n;
+  }
+  return n > 0 && n <= 3;
+}
+
 int heading_level(const xmlNode* n) {
   const char* nm = name_of(n);
   if ((nm[0] == 'h' || nm[0] == 'H') && nm[1] >= '1' && nm[1] <= '6' && nm[2] == 0) return nm[1] - '0';
@@ -56,6 +67,7 @@ class HtmlWalker {
         continue;
       }
       if (c->type != XML_ELEMENT_NODE || is_ignored(c)) continue;
+      if (name_is(c, "sup") && is_note_reference(text_content(c))) continue;  // footnote mark
       if (name_is(c, "br")) {
         buf_ += ' ';
         continue;

@@ -1,5 +1,6 @@
 #include <sys/stat.h>
 
+#include <cctype>
 #include <cerrno>
 #include <cstring>
 #include <fstream>
@@ -33,6 +34,15 @@ std::string describe_unsupported(std::string_view b) {
   return "not a PDF, DOCX, ODT, HTML, Markdown or text document";
 }
 
+std::string extension(const std::string& name) {
+  auto slash = name.find_last_of('/');
+  auto dot = name.rfind('.');
+  if (dot == std::string::npos || (slash != std::string::npos && dot < slash)) return {};
+  std::string e = name.substr(dot + 1);
+  for (char& c : e) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+  return e;
+}
+
 // Encrypted OOXML is an OLE compound file holding an "EncryptedPackage" stream
 // (directory names are UTF-16LE).
 bool is_encrypted_ooxml(std::string_view b) {
@@ -56,6 +66,13 @@ Result<Document> ingest_memory(std::string_view bytes, const std::string& name, 
   if (format == Format::unknown) {
     if (is_encrypted_ooxml(bytes)) {
       return Status(ErrorCode::encrypted, shown + ": password-protected Office document (encrypted package)");
+    }
+    // A file named like a format we read but whose content is not that
+    // format is damaged (or mislabelled garbage): say so rather than "unsupported".
+    std::string ext = extension(name);
+    if (ext == "pdf" || ext == "docx" || ext == "odt") {
+      return Status(ErrorCode::corrupt, shown + ": named ." + ext + " but its content is not a readable " +
+                                            ext + " file (" + describe_unsupported(bytes) + ")");
     }
     return Status(ErrorCode::unsupported_format, shown + ": unsupported format: " + describe_unsupported(bytes));
   }

@@ -1,0 +1,40 @@
+#include "core/unicode.h"
+
+#include <gtest/gtest.h>
+
+using namespace styrkoll::core;
+
+TEST(CleanText, FoldsOddSpacesAndCollapses) {
+  EXPECT_EQ(clean_text("1\xC2\xA0" "024\xE2\x80\xAF tkr\t\t och  mer "), "1 024 tkr och mer");
+}
+
+TEST(CleanText, RemovesSoftHyphensAndZeroWidth) {
+  EXPECT_EQ(clean_text("v\xC3\xA4lf\xC3\xA4rds\xC2\xAD" "brott\xE2\x80\x8B"), "välfärdsbrott");
+}
+
+TEST(CleanText, ExpandsLigatures) { EXPECT_EQ(clean_text("\xEF\xAC\x81nansiering \xEF\xAC\x82ykt"), "finansiering flykt"); }
+
+TEST(CleanText, DropsPrivateUseBullets) { EXPECT_EQ(clean_text("\xEF\x82\x95 Punkt"), "Punkt"); }
+
+TEST(CleanText, ComposesToNfc) {
+  // "a" + COMBINING DIAERESIS, as some PDFs extract "ä".
+  EXPECT_EQ(clean_text("va\xCC\x88lfa\xCC\x88rd"), "välfärd");
+}
+
+TEST(CleanText, KeepsNewlinesOnRequest) { EXPECT_EQ(clean_text("a \n b", true), "a\nb"); }
+
+TEST(Encoding, Windows1252ToUtf8) {
+  EXPECT_EQ(cp1252_to_utf8("\xE5\xE4\xF6 \x93" "citat\x94 \x96"), "åäö “citat” –");
+}
+
+TEST(Encoding, Utf8Validation) {
+  EXPECT_TRUE(is_valid_utf8("välfärd"));
+  EXPECT_FALSE(is_valid_utf8("v\xE4lf\xE4rd"));
+  EXPECT_FALSE(is_valid_utf8("\xC0\xAF"));  // overlong
+}
+
+TEST(Letters, CountsLettersAndReplacements) {
+  LetterCount c = count_letters("Åå 12 \xEF\xBF\xBD");
+  EXPECT_EQ(c.letters, 2u);
+  EXPECT_EQ(c.replacement, 1u);
+}
