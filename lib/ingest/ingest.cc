@@ -7,6 +7,7 @@
 
 #include "core/sha256.h"
 #include "ingest/ingesters.h"
+#include "styrkoll/dictionary.h"
 #include "styrkoll/ingest.h"
 
 namespace styrkoll {
@@ -52,6 +53,20 @@ bool is_encrypted_ooxml(std::string_view b) {
 }
 
 }  // namespace
+
+namespace ingest {
+
+WordCheck word_check(const Input& in, std::string* warning) {
+  std::shared_ptr<const Dictionary> dict =
+      in.options->dictionary ? in.options->dictionary : Dictionary::shared();
+  if (!dict) {
+    if (warning) *warning = "no Swedish dictionary: line-end hyphens were kept";
+    return {};
+  }
+  return [dict](std::string_view w) { return dict->accepts(w); };
+}
+
+}  // namespace ingest
 
 Result<Document> ingest_memory(std::string_view bytes, const std::string& name, Format format,
                                const IngestOptions& options) {

@@ -7,6 +7,7 @@
 #include <string>
 #include <string_view>
 
+#include "ingest/hyphenation.h"
 #include "styrkoll/document.h"
 #include "styrkoll/ingest.h"
 #include "styrkoll/status.h"
@@ -31,6 +32,11 @@ Result<Document> ingest_txt(const Input& in);
 // UTF-16 (with BOM) and Windows-1252 when the bytes are not valid UTF-8.
 // `encoding` receives "utf-8", "utf-16" or "windows-1252".
 std::string decode_text_bytes(std::string_view bytes, std::string* encoding = nullptr);
+
+// The dictionary check used to resolve line-end hyphens (options.dictionary,
+// else the shared Swedish dictionary). Empty when no dictionary is available;
+// `warning` then receives a message for the document.
+WordCheck word_check(const Input& in, std::string* warning);
 
 inline Status error(ErrorCode code, const Input& in, const std::string& what) {
   return Status(code, in.name + ": " + what);

@@ -20,7 +20,6 @@
 #include "ingest/document_builder.h"
 #include "ingest/ingesters.h"
 #include "ingest/pdf_layout.h"
-#include "styrkoll/dictionary.h"
 
 namespace styrkoll::ingest {
 
@@ -179,10 +178,9 @@ Result<Document> ingest_pdf(const Input& in) {
   for (const pdf::Page& pg : pages) lines.push_back(pdf::layout_page(pg));
   for (const std::string& r : pdf::remove_running_lines(lines, pages)) db.add_running_text(r);
 
-  std::shared_ptr<const Dictionary> dict = in.options->dictionary ? in.options->dictionary : Dictionary::shared();
-  if (!dict) db.warn("no Swedish dictionary: line-end hyphens were kept");
-  pdf::WordCheck check;
-  if (dict) check = [&dict](std::string_view w) { return dict->accepts(w); };
+  std::string dict_warning;
+  WordCheck check = word_check(in, &dict_warning);
+  if (!dict_warning.empty()) db.warn(dict_warning);
 
   for (const pdf::BlockOut& b : pdf::build_blocks(lines, check)) {
     BlockAttrs a;

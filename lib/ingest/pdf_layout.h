@@ -12,9 +12,14 @@
 #include <string_view>
 #include <vector>
 
+#include "ingest/hyphenation.h"
 #include "styrkoll/document.h"
 
 namespace styrkoll::pdf {
+
+using ingest::WordCheck;
+using ingest::join_lines;
+using ingest::starts_lowercase;
 
 struct Word {
   std::string text;  // UTF-8, not yet cleaned
@@ -60,14 +65,6 @@ struct BlockOut {
   int page = 1;
   int table = -1, row = -1, column = -1;
 };
-
-// Accepts a word as a dictionary word; used to resolve line-end hyphens.
-using WordCheck = std::function<bool(std::string_view)>;
-
-// Joins two lines of one paragraph: "välfärds-" + "brottslighet" becomes one
-// word when `is_word` accepts it; "IT-" + "säkerhet" keeps the hyphen;
-// "ägar-" + "och" keeps hyphen and space (Swedish suspended compound).
-std::string join_lines(const std::string& left, const std::string& right, const WordCheck& is_word);
 
 // Groups the lines of all pages (reading order, running lines removed) into blocks.
 std::vector<BlockOut> build_blocks(const std::vector<std::vector<Line>>& pages, const WordCheck& is_word);

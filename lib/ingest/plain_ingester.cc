@@ -222,6 +222,8 @@ Result<Document> ingest_txt(const Input& in) {
   DocumentBuilder db(in.meta);
   if (encoding != "utf-8") db.warn("text converted from " + encoding + " to UTF-8");
 
+  std::string dict_warning;
+  WordCheck check = word_check(in, &dict_warning);
   bool paged = text.find('\f') != std::string::npos;
   int page = 1;
   int para = 0;
@@ -274,8 +276,7 @@ Result<Document> ingest_txt(const Input& in) {
       flush();
       continue;
     }
-    if (!buf.empty()) buf += ' ';
-    buf += line;
+    buf = join_lines(buf, std::string(line), check);
   }
   flush();
   if (db.block_count() == 0) return error(ErrorCode::empty_file, in, "contains no text");
@@ -309,6 +310,8 @@ Result<Document> ingest_markdown(const Input& in) {
     }
   }
 
+  std::string dict_warning;
+  WordCheck check = word_check(in, &dict_warning);
   int para = 0;
   int table_no = -1;
   std::string buf;
@@ -416,8 +419,7 @@ Result<Document> ingest_markdown(const Input& in) {
         continue;
       }
     }
-    if (!buf.empty()) buf += ' ';
-    buf += line;
+    buf = join_lines(buf, std::string(line), check);
   }
   flush();
   if (db.block_count() == 0) return error(ErrorCode::empty_file, in, "contains no text");

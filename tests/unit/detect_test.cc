@@ -88,3 +88,12 @@ TEST(IngestMemory, XmlWithDoctypeIsRefused) {
     EXPECT_EQ(r.value().text().find("root:"), std::string::npos);
   }
 }
+
+TEST(IngestMemory, HardWrappedTextJoinsLineEndHyphensWithTheDictionary) {
+  // Markdown and text exported from PDFs keep the PDF's line-end hyphens.
+  auto r = ingest_memory("Policyn an-\ntagen av full-\nmäktige gäller IT-\nsäkerhet och ägar-\noch ledningsfrågor.\n",
+                         "export.md");
+  ASSERT_TRUE(r.ok()) << r.status().to_string();
+  EXPECT_EQ(r.value().block_text(r.value().blocks()[0]),
+            "Policyn antagen av fullmäktige gäller IT-säkerhet och ägar- och ledningsfrågor.");
+}
