@@ -16,6 +16,11 @@ std::mutex& hunspell_lifecycle_mutex() {
   static std::mutex m;
   return m;
 }
+
+std::string shared_dir() {
+  const char* env = std::getenv("STYRKOLL_HUNSPELL_DIR");
+  return env && *env ? env : "/usr/share/hunspell";
+}
 }  // namespace
 
 struct Dictionary::Impl {
@@ -78,11 +83,15 @@ Result<std::shared_ptr<const Dictionary>> Dictionary::open(const std::string& di
 
 std::shared_ptr<const Dictionary> Dictionary::shared() {
   static std::shared_ptr<const Dictionary> instance = [] {
-    const char* env = std::getenv("STYRKOLL_HUNSPELL_DIR");
-    auto r = open(env && *env ? env : "/usr/share/hunspell");
+    auto r = open(shared_dir());
     return r.ok() ? r.value() : std::shared_ptr<const Dictionary>();
   }();
   return instance;
+}
+
+bool Dictionary::shared_loaded_or_loadable() {
+  std::ifstream aff(shared_dir() + "/sv_SE.aff"), dic(shared_dir() + "/sv_SE.dic");
+  return aff && dic;
 }
 
 bool Dictionary::accepts(std::string_view word) const {

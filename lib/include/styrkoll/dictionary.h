@@ -27,6 +27,8 @@ class Dictionary {
   // The process-wide Swedish dictionary: $STYRKOLL_HUNSPELL_DIR, else
   // /usr/share/hunspell. Opened once on first use; null if it cannot be opened.
   static std::shared_ptr<const Dictionary> shared();
+  // True when shared() has loaded, or its files exist (cheap; does not load).
+  static bool shared_loaded_or_loadable();
 
   ~Dictionary();
   Dictionary(const Dictionary&) = delete;
