@@ -5,7 +5,7 @@ set -euo pipefail
 here=$(cd "$(dirname "$0")/.." && pwd)
 "$here/scripts/setup.sh" "$here/build" >&2
 cd "$here"
-[ $# -gt 0 ] || set -- corpus
+[ $# -gt 0 ] || set -- corpus/docs
 mkdir -p out
 set +e
 build/tools/styrkoll scan "$@" --json out/documents.jsonl

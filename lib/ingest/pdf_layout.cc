@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <cctype>
 #include <cmath>
+#include <cstdlib>
 #include <map>
 #include <set>
 
@@ -294,11 +295,24 @@ std::string running_key(const std::string& text) {
   return k;
 }
 
-bool is_page_marker_text(const std::string& t) {
+// A page number line: "Sida 3 av 12", "3/12", "- 3 -"; a bare number only
+// when it is this page's number (a bare number may be a table cell).
+bool is_page_marker_text(const std::string& t, int page) {
   std::string k = running_key(t);
-  static const std::set<std::string> markers = {"#", "-#-", "#/#", "sida#", "sida#av#", "s.#",
-                                                "page#", "page#of#", "(#)", "[#]", "#(#)"};
-  return markers.count(k) > 0;
+  static const std::set<std::string> markers = {"-#-", "#/#", "sida#", "sida#av#", "s.#", "page#", "page#of#",
+                                                "(#)", "[#]", "#(#)"};
+  if (markers.count(k)) return true;
+  if (k != "#") return false;
+  std::string digits;
+  for (char c : t) {
+    if (std::isdigit(static_cast<unsigned char>(c))) digits += c;
+  }
+  return digits.size() <= 4 && std::abs(std::atoi(digits.c_str()) - page) <= 2;
+}
+
+// Repetition counts only for lines with words in them; numbers repeat by chance.
+bool has_letters(const std::string& key) {
+  return std::count_if(key.begin(), key.end(), [](char c) { return c != '#' && !std::ispunct(static_cast<unsigned char>(c)); }) >= 3;
 }
 
 }  // namespace
@@ -323,8 +337,10 @@ std::vector<std::string> remove_running_lines(std::vector<std::vector<Line>>& pa
     std::vector<Line> kept;
     kept.reserve(lines.size());
     for (Line& l : lines) {
-      bool running = in_band(l, p) &&
-                     (is_page_marker_text(l.text) || (n >= 2 && seen[running_key(l.text)].size() >= needed));
+      std::string key = running_key(l.text);
+      bool running = in_band(l, p) && l.row_cells == 1 &&
+                     (is_page_marker_text(l.text, static_cast<int>(p) + 1) ||
+                      (n >= 2 && has_letters(key) && seen[key].size() >= needed));
       if (running) {
         if (std::find(removed.begin(), removed.end(), l.text) == removed.end() && removed.size() < 50) {
           removed.push_back(l.text);

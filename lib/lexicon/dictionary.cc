@@ -111,3 +111,16 @@ bool Dictionary::accepts_without_compounding(std::string_view word) const {
 }
 
 }  // namespace styrkoll
+
+namespace styrkoll {
+
+std::vector<std::string> Dictionary::stems(std::string_view word) const {
+  if (word.empty()) return {};
+  std::string w(word);
+  return impl_->with_handle([&](Hunspell& h) { return h.stem(w); });
+}
+
+const std::string& Dictionary::aff_path() const { return impl_->aff; }
+const std::string& Dictionary::dic_path() const { return impl_->dic; }
+
+}  // namespace styrkoll

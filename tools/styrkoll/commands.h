@@ -14,6 +14,7 @@ namespace styrkoll::cli {
 
 int cmd_extract(const std::vector<std::string>& args);
 int cmd_scan(const std::vector<std::string>& args);
+int cmd_tokens(const std::vector<std::string>& args);
 
 // The document model as JSON (what `styrkoll extract --json` prints).
 boost::json::object document_to_json(const Document& doc);

@@ -14,6 +14,7 @@ void usage(std::ostream& os) {
         "Commands:\n"
         "  extract FILE [--json]   show the document model: blocks with page, section and text\n"
         "  scan PATH... [--json F] read every document under the paths and summarise\n"
+        "  tokens FILE|- [--json]  show sentences and tokens: folded form, lemma, compound parts\n"
         "  version                 print the version\n"
         "  help                    show this help\n\n"
         "Run 'styrkoll <command> --help' for the options of a command.\n";
@@ -31,6 +32,7 @@ int main(int argc, char** argv) {
   try {
     if (cmd == "extract") return styrkoll::cli::cmd_extract(args);
     if (cmd == "scan") return styrkoll::cli::cmd_scan(args);
+    if (cmd == "tokens") return styrkoll::cli::cmd_tokens(args);
     if (cmd == "version" || cmd == "--version") {
       std::cout << "styrkoll " << styrkoll::library_version() << "\n";
       return 0;

@@ -13,6 +13,7 @@
 #include <memory>
 #include <string>
 #include <string_view>
+#include <vector>
 
 #include "styrkoll/status.h"
 
@@ -39,6 +40,13 @@ class Dictionary {
   // True when the word is accepted as a dictionary word, not only as a
   // compound assembled by Hunspell's compounding rules.
   bool accepts_without_compounding(std::string_view word) const;
+  // Hunspell's stems of a word (inflection removed; compounds often give
+  // only their last part or nothing). Empty when the word is unknown.
+  std::vector<std::string> stems(std::string_view word) const;
+
+  // The files this dictionary was opened from.
+  const std::string& aff_path() const;
+  const std::string& dic_path() const;
 
   struct Impl;
 

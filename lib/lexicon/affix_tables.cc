@@ -1,0 +1,184 @@
+#include "lexicon/affix_tables.h"
+
+#include <unicode/unistr.h>
+
+#include <fstream>
+#include <map>
+#include <sstream>
+#include <vector>
+
+#include "core/unicode.h"
+
+namespace styrkoll::lexicon {
+
+namespace {
+
+struct SuffixRule {
+  std::u32string strip, add, condition;  // condition in Hunspell syntax, matched at the word's end
+  std::string continuation;              // flags the derived form carries
+  bool begin = false, middle = false;
+};
+
+std::u32string to_u32(std::string_view s) {
+  std::u32string out;
+  std::size_t i = 0;
+  while (i < s.size()) out += core::next_code_point(s, i);
+  return out;
+}
+
+std::string to_utf8(const std::u32string& s) {
+  std::string out;
+  for (char32_t c : s) core::append_utf8(out, c);
+  return out;
+}
+
+// Hunspell conditions: a sequence of atoms ('.', a character, [set], [^set])
+// that must match the last characters of the word.
+bool condition_matches(const std::u32string& word, const std::u32string& cond) {
+  if (cond.empty() || cond == U".") return true;
+  std::vector<std::pair<bool, std::u32string>> atoms;  // (negated, chars); empty chars = any
+  for (std::size_t i = 0; i < cond.size();) {
+    if (cond[i] == '[') {
+      std::size_t close = cond.find(']', i);
+      if (close == std::u32string::npos) return false;
+      bool neg = i + 1 < close && cond[i + 1] == '^';
+      atoms.emplace_back(neg, cond.substr(i + (neg ? 2 : 1), close - i - (neg ? 2 : 1)));
+      i = close + 1;
+    } else if (cond[i] == '.') {
+      atoms.emplace_back(false, U"");
+      ++i;
+    } else {
+      atoms.emplace_back(false, std::u32string(1, cond[i]));
+      ++i;
+    }
+  }
+  if (atoms.size() > word.size()) return false;
+  std::size_t offset = word.size() - atoms.size();
+  for (std::size_t k = 0; k < atoms.size(); ++k) {
+    const auto& [neg, chars] = atoms[k];
+    if (chars.empty()) continue;
+    bool in = chars.find(word[offset + k]) != std::u32string::npos;
+    if (in == neg) return false;
+  }
+  return true;
+}
+
+// Several entries can derive the same linking form ("avtals" from the noun
+// avtal and the verb avtala). The entry the form extends without stripping
+// anything is the natural reading; a dictionary entry of its own wins over both.
+void add_derived(StringMap& map, const std::string& form, const std::string& lemma, const StringSet& base_forms) {
+  auto [it, inserted] = map.emplace(form, lemma);
+  if (inserted || base_forms.count(form)) return;
+  bool old_prefix = form.compare(0, it->second.size(), it->second) == 0;
+  bool new_prefix = form.compare(0, lemma.size(), lemma) == 0;
+  if (new_prefix && !old_prefix) it->second = lemma;
+}
+
+}  // namespace
+
+std::string lower_word(std::string_view w) {
+  bool ascii = true;
+  for (char c : w) ascii &= static_cast<unsigned char>(c) < 0x80;
+  if (ascii) {
+    std::string out(w);
+    for (char& c : out) {
+      if (c >= 'A' && c <= 'Z') c = static_cast<char>(c - 'A' + 'a');
+    }
+    return out;
+  }
+  icu::UnicodeString u = icu::UnicodeString::fromUTF8(icu::StringPiece(w.data(), static_cast<int32_t>(w.size())));
+  u.foldCase();
+  std::string out;
+  u.toUTF8String(out);
+  return out;
+}
+
+Result<CompoundTables> read_compound_tables(const std::string& aff_path, const std::string& dic_path) {
+  std::ifstream aff(aff_path);
+  if (!aff) return Status(ErrorCode::io_error, aff_path + ": cannot open");
+  char begin_flag = 0, middle_flag = 0, end_flag = 0;
+  std::map<char, std::vector<SuffixRule>> rules;
+  std::string line;
+  while (std::getline(aff, line)) {
+    std::istringstream in(line);
+    std::string key;
+    in >> key;
+    if (key == "COMPOUNDBEGIN" || key == "COMPOUNDMIDDLE" || key == "COMPOUNDEND") {
+      std::string f;
+      in >> f;
+      if (f.size() != 1) continue;
+      (key == "COMPOUNDBEGIN" ? begin_flag : key == "COMPOUNDMIDDLE" ? middle_flag : end_flag) = f[0];
+    } else if (key == "SFX") {
+      std::string flag, strip, add, cond;
+      in >> flag >> strip >> add >> cond;
+      if (flag.size() != 1 || cond.empty()) continue;  // the header line has no condition column
+      SuffixRule r;
+      if (auto slash = add.find('/'); slash != std::string::npos) {
+        r.continuation = add.substr(slash + 1);
+        add = add.substr(0, slash);
+      }
+      if (strip == "0") strip.clear();
+      if (add == "0") add.clear();
+      r.strip = to_u32(strip);
+      r.add = to_u32(add);
+      r.condition = to_u32(cond);
+      rules[flag[0]].push_back(std::move(r));
+    }
+  }
+  if (!begin_flag || !end_flag) {
+    return Status(ErrorCode::corrupt, aff_path + ": no COMPOUNDBEGIN/COMPOUNDEND flags; not a compounding dictionary");
+  }
+  // A suffix whose continuation flags include the compound permissions
+  // derives a linking form (välfärd -> välfärds).
+  for (auto& [flag, list] : rules) {
+    for (SuffixRule& r : list) {
+      r.begin = r.continuation.find(begin_flag) != std::string::npos;
+      r.middle = middle_flag && r.continuation.find(middle_flag) != std::string::npos;
+    }
+  }
+
+  std::ifstream dic(dic_path);
+  if (!dic) return Status(ErrorCode::io_error, dic_path + ": cannot open");
+  CompoundTables t;
+  StringSet base_forms;  // forms that are dictionary entries themselves
+  std::getline(dic, line);  // entry count
+  while (std::getline(dic, line)) {
+    if (line.empty()) continue;
+    if (auto tab = line.find('\t'); tab != std::string::npos) line.resize(tab);
+    std::string word = line, flags;
+    if (auto slash = line.find('/'); slash != std::string::npos) {
+      word = line.substr(0, slash);
+      flags = line.substr(slash + 1);
+    }
+    if (word.empty()) continue;
+    std::string lw = lower_word(word);
+    t.words.insert(lw);
+    // A dictionary entry is its own lemma, whatever a derived form of another entry says.
+    if (flags.find(begin_flag) != std::string::npos) {
+      t.begin[lw] = lw;
+      base_forms.insert(lw);
+    }
+    if (middle_flag && flags.find(middle_flag) != std::string::npos) {
+      t.middle[lw] = lw;
+      base_forms.insert(lw);
+    }
+    if (flags.find(end_flag) != std::string::npos) t.end.insert(lw);
+    std::u32string w32;
+    for (char f : flags) {
+      auto it = rules.find(f);
+      if (it == rules.end()) continue;
+      for (const SuffixRule& r : it->second) {
+        if (!r.begin && !r.middle) continue;
+        if (w32.empty()) w32 = to_u32(lw);
+        if (!condition_matches(w32, r.condition)) continue;
+        if (r.strip.size() > w32.size() || w32.compare(w32.size() - r.strip.size(), r.strip.size(), r.strip) != 0) continue;
+        std::string form = to_utf8(w32.substr(0, w32.size() - r.strip.size()) + r.add);
+        if (r.begin) add_derived(t.begin, form, lw, base_forms);
+        if (r.middle) add_derived(t.middle, form, lw, base_forms);
+      }
+    }
+  }
+  return t;
+}
+
+}  // namespace styrkoll::lexicon

@@ -1,0 +1,459 @@
+#include "styrkoll/lexicon.h"
+
+#include <algorithm>
+#include <array>
+#include <cstdlib>
+#include <mutex>
+#include <optional>
+#include <shared_mutex>
+#include <unordered_map>
+
+#include "core/unicode.h"
+#include "lexicon/affix_tables.h"
+#include "styrkoll/dictionary.h"
+
+namespace styrkoll {
+
+namespace {
+
+using lexicon::StringMap;
+using lexicon::StringSet;
+
+// Words that look like a particle or preposition glued to a word are verb
+// and noun derivations (utbetalning, uppföljning, tillsyn), not compounds:
+// such a first unit is never split off.
+const StringSet& particle_units() {
+  static const StringSet s = {"ut",    "in",    "upp",   "av",   "på",   "till",  "för",   "över", "under",
+                              "efter", "om",    "mot",   "med",  "bak",  "fram",  "ner",   "ned",  "bort",
+                              "an",    "be",    "ge",   "er",   "sam",   "miss",  "när",  "genom",
+                              "kring", "emot",  "fort",  "an",   "in",   "vid",   "från",  "åter", "vidare",
+                              "mellan", "innan", "utan", "bi",   "ur",   "tills", "dels",  "ofta"};
+  return s;
+}
+
+// Final units that are derivational suffixes in disguise (verksam|het,
+// kun|skap); a lexicalised word is never split before them.
+const StringSet& suffix_like_units() {
+  static const StringSet s = {"het", "heter", "dom", "skap", "lek", "else", "ning", "bar", "sam", "ande", "ende",
+                              "lig", "ligt", "tion", "are", "isk", "ism", "ist", "na", "ig", "ing", "ad", "ast"};
+  return s;
+}
+
+// Domain vocabulary the dictionary lacks as separate compound units.
+// word, may begin, may end.
+struct Extra {
+  const char* word;
+  const char* lemma;
+  bool begin, end;
+};
+constexpr Extra kExtraUnits[] = {
+    {"fullmäktige", "fullmäktige", true, true},
+    {"fullmäktiges", "fullmäktige", true, false},
+    {"ägar", "ägare", true, false},
+    {"mut", "muta", true, false},
+    {"års", "år", true, false},
+    {"fall", "fall", true, true},
+    {"tal", "tal", false, true},
+    {"anmälan", "anmälan", false, true},
+};
+
+// The lemma a linking form stands for: the noun it extends (avtals -> avtal,
+// skatte -> skatt, hyres -> hyra, arbets -> arbete, ägar -> ägare), when the
+// dictionary has one; the suffix rules alone often point at a verb (avtala).
+std::string linking_lemma(const std::string& form, const lexicon::CompoundTables& t) {
+  auto noun = [&](const std::string& w) { return t.words.count(w) && t.end.count(w); };
+  if (noun(form)) return form;
+  auto ends = [&](std::string_view suffix) {
+    return form.size() > suffix.size() + 2 && form.compare(form.size() - suffix.size(), suffix.size(), suffix) == 0;
+  };
+  auto cut = [&](std::size_t n) { return form.substr(0, form.size() - n); };
+  std::vector<std::string> candidates;
+  if (ends("s")) candidates.push_back(cut(1));
+  if (ends("e")) candidates.push_back(cut(1));
+  if (ends("es")) candidates.push_back(cut(2) + "a");
+  if (ends("u") || ends("o")) candidates.push_back(cut(1) + "a");
+  candidates.push_back(form + "e");
+  candidates.push_back(form + "a");
+  if (ends("s")) candidates.push_back(cut(1) + "e");
+  if (ends("s")) candidates.push_back(cut(1) + "a");
+  for (const auto& c : candidates) {
+    if (t.words.count(c)) return c;
+  }
+  return {};
+}
+
+// Words that are never split although units could be found.
+const StringSet& no_split() {
+  static const StringSet s = {"kansli", "mutation", "tillsammans", "demografisk", "demografiska", "kommunal",
+                              "kommunala", "verksamhet", "samverkan", "ansvar", "ändamål", "förvaltning",
+                              "tillsyn", "uppföljning", "underrättelse", "överenskommelse", "socialtjänst",
+                              "handläggare", "handläggning", "arbetsgivare", "medarbetare", "uppdrag",
+                              "myndighet", "myndigheter", "förtroende", "bedrägeri", "oegentlighet",
+                              "angelägen", "angeläget", "omfattning", "beslut", "organisation", "information",
+                              "fullmäktige", "regelbunden", "regelbundet", "regelbundna", "kartläggning",
+                              "kartläggningen", "samverkan"};
+  return s;
+}
+
+// The sv_SE dictionary folds some derivations into its suffix rules
+// (ekonom -> ekonomiska, samordna -> samordnare, förebygga -> förebyggande).
+// A lemma is the inflectional base, so the derivational suffix is kept.
+std::string keep_derivation(std::string_view form, const std::string& stem) {
+  if (form.size() <= stem.size() || form.compare(0, stem.size(), stem) != 0) return stem;
+  std::string_view rest = form.substr(stem.size());
+  if (rest.rfind("isk", 0) == 0) return stem + "isk";
+  if (!stem.empty() && stem.back() == 'a') {
+    if (rest.rfind("re", 0) == 0) return stem + "re";    // samordnare, handläggare
+    if (rest.rfind("nde", 0) == 0) return stem + "nde";  // förebyggande
+  }
+  return stem;
+}
+
+const std::unordered_map<std::string_view, std::string_view>& lemma_overrides() {
+  static const std::unordered_map<std::string_view, std::string_view> m = {
+      {"tillsammans", "tillsammans"}, {"städerna", "stad"}, {"städer", "stad"}, {"männen", "man"},
+      {"är", "vara"}, {"var", "vara"}, {"mot", "mot"}, {"om", "om"}, {"men", "men"}, {"från", "från"},
+      {"sina", "sin"}, {"sitt", "sin"}, {"hos", "hos"}, {"vid", "vid"}, {"samt", "samt"}, {"alla", "all"},
+      {"inom", "inom"}, {"under", "under"}, {"efter", "efter"}, {"genom", "genom"}, {"utan", "utan"},
+      {"samverkan", "samverkan"}, {"anmälan", "anmälan"}};
+  return m;
+}
+
+struct Unit {
+  std::string surface;  // as it stands in the word
+  std::string lemma;
+  bool penalised = false;
+  bool borrowed = false;  // first letter shared with the previous unit (fall + lucka = fallucka)
+};
+
+// The lemma of a segmented word: the word up to its last unit, then that unit's lemma.
+std::string compound_lemma(const std::vector<Unit>& units) {
+  std::string head;
+  for (std::size_t i = 0; i + 1 < units.size(); ++i) head += units[i].surface;
+  const Unit& last = units.back();
+  return head + (last.borrowed ? last.lemma.substr(1) : last.lemma);
+}
+
+struct Segmentation {
+  std::vector<Unit> units;
+  int penalty = 0;
+  std::size_t min_len = 0;
+
+  // Fewest units, then fewest penalties, then the longest shortest unit.
+  bool better_than(const Segmentation& o) const {
+    if (units.size() != o.units.size()) return units.size() < o.units.size();
+    if (penalty != o.penalty) return penalty < o.penalty;
+    return min_len > o.min_len;
+  }
+};
+
+std::size_t cp_len(std::string_view s) {
+  std::size_t n = 0;
+  for (char c : s) n += (static_cast<unsigned char>(c) & 0xC0) != 0x80;
+  return n;
+}
+
+bool all_letters(std::string_view s) {
+  std::size_t i = 0;
+  while (i < s.size()) {
+    char32_t cp = core::next_code_point(s, i);
+    bool letter = (cp >= 'a' && cp <= 'z') || (cp >= 0xDF && cp <= 0x24F && cp != 0xF7);
+    if (!letter) return false;
+  }
+  return !s.empty();
+}
+
+// True when `stem` is `form` minus an inflectional ending: same beginning,
+// at most a few characters differing at the end.
+bool covers(std::string_view form, std::string_view stem) {
+  if (stem.empty() || stem.size() > form.size() + 2) return false;
+  std::size_t common = 0;
+  while (common < stem.size() && common < form.size() && stem[common] == form[common]) ++common;
+  return common >= 2 && common + 4 >= stem.size() && form.size() <= stem.size() + 7;
+}
+
+bool is_vowel(char c) { return std::string_view("aeiouy").find(c) != std::string_view::npos; }
+
+}  // namespace
+
+struct Lexicon::Impl {
+  std::shared_ptr<const Dictionary> dict;
+  lexicon::CompoundTables tables;
+
+  struct Shard {
+    mutable std::shared_mutex mutex;
+    std::unordered_map<std::string, std::unique_ptr<WordAnalysis>, lexicon::StringHash, std::equal_to<>> map;
+  };
+  mutable std::array<Shard, 64> cache;
+  struct TailShard {
+    mutable std::shared_mutex mutex;
+    std::unordered_map<std::string, std::optional<std::string>, lexicon::StringHash, std::equal_to<>> map;
+  };
+  mutable std::array<TailShard, 16> tails;
+
+  // Lemma of a string that may end a compound, if it can.
+  std::optional<std::string> end_lemma(const std::string& tail) const {
+    if (cp_len(tail) < 3) return std::nullopt;
+    if (tables.end.count(tail)) return tail;
+    auto& shard = tails[std::hash<std::string>{}(tail) % tails.size()];
+    {
+      std::shared_lock lock(shard.mutex);
+      auto it = shard.map.find(tail);
+      if (it != shard.map.end()) return it->second;
+    }
+    std::optional<std::string> result;
+    for (const std::string& s : dict->stems(tail)) {
+      std::string ls = lexicon::lower_word(s);
+      // Hunspell stems a compound tail to its last part ("säkerhetspolicyn" ->
+      // "policy"); only a stem covering the whole tail, give or take its
+      // inflection (and an umlaut: städer -> stad), is this tail's lemma.
+      if (tables.end.count(ls) && covers(tail, ls)) {
+        ls = keep_derivation(tail, ls);
+        if (!result || ls.size() > result->size()) result = ls;
+      }
+    }
+    std::unique_lock lock(shard.mutex);
+    shard.map.emplace(tail, result);
+    return result;
+  }
+
+  // Best segmentation of `rest` into (middle units)* end unit.
+  std::optional<Segmentation> segment_rest(const std::string& rest, int depth) const {
+    std::optional<Segmentation> best;
+    if (auto lemma = end_lemma(rest)) {
+      Segmentation s;
+      s.units.push_back({rest, *lemma, false});
+      s.min_len = cp_len(rest);
+      best = s;
+    }
+    if (depth >= 4) return best;
+    for (std::size_t i = 3; i + 3 <= rest.size(); ++i) {
+      if ((static_cast<unsigned char>(rest[i]) & 0xC0) == 0x80) continue;  // inside a character
+      std::string head = rest.substr(0, i);
+      bool penalised = false;
+      auto it = tables.middle.find(head);
+      if (it == tables.middle.end()) {
+        it = tables.begin.find(head);  // accepted inside too, at a cost
+        if (it == tables.begin.end()) continue;
+        penalised = true;
+      }
+      if (particle_units().count(head)) continue;
+      try_tail(head, it->second, penalised, rest.substr(i), depth, best);
+    }
+    return best;
+  }
+
+  void try_tail(const std::string& head, const std::string& head_lemma, bool penalised, const std::string& tail,
+                int depth, std::optional<Segmentation>& best) const {
+    std::vector<std::string> tails = {tail};
+    // fall + lucka = fallucka: a doubled consonant may stand for three.
+    if (head.size() >= 2 && head[head.size() - 1] == head[head.size() - 2] && !is_vowel(head.back()) &&
+        !tail.empty() && tail[0] != head.back()) {
+      tails.push_back(std::string(1, head.back()) + tail);
+    }
+    for (const std::string& t : tails) {
+      auto rest = segment_rest(t, depth + 1);
+      if (!rest) continue;
+      if (t.size() != tail.size()) rest->units.front().borrowed = true;
+      Segmentation s;
+      s.units.push_back({head, head_lemma, penalised});
+      for (auto& u : rest->units) s.units.push_back(u);
+      s.penalty = rest->penalty + (penalised ? 1 : 0) + (cp_len(head) < 3 ? 1 : 0);
+      s.min_len = std::min(cp_len(head), rest->min_len);
+      if (!best || s.better_than(*best)) best = std::move(s);
+    }
+  }
+
+  std::optional<Segmentation> segment(const std::string& w) const {
+    if (w.size() < 6 || cp_len(w) > 60) return std::nullopt;
+    std::optional<Segmentation> best;
+    for (std::size_t i = 3; i + 3 <= w.size(); ++i) {
+      if ((static_cast<unsigned char>(w[i]) & 0xC0) == 0x80) continue;
+      std::string head = w.substr(0, i);
+      auto it = tables.begin.find(head);
+      if (it == tables.begin.end()) continue;
+      if (particle_units().count(head)) continue;
+      try_tail(head, it->second, false, w.substr(i), 0, best);
+    }
+    return best;
+  }
+
+  // A split of a word the dictionary knows whole must be beyond doubt.
+  bool convincing(const Segmentation& s) const {
+    if (s.penalty > 0) return false;
+    for (const Unit& u : s.units) {
+      if (cp_len(u.surface) < 3 || cp_len(u.lemma) < 2) return false;
+    }
+    return !suffix_like_units().count(s.units.back().lemma) && !suffix_like_units().count(s.units.back().surface);
+  }
+
+  std::vector<std::string> lemmatised_parts(const Segmentation& s) const;
+  WordAnalysis compute(const std::string& w) const;
+  const WordAnalysis& analyze(std::string_view w) const;
+};
+
+std::vector<std::string> Lexicon::Impl::lemmatised_parts(const Segmentation& s) const {
+  std::vector<std::string> parts;
+  for (std::size_t i = 0; i < s.units.size(); ++i) {
+    const Unit& u = s.units[i];
+    // A later unit that is itself a lexicalised compound (säkerhetspolicy)
+    // contributes its parts; a lexicalised modifier (stickprov) stays whole.
+    if (i > 0 && u.lemma.size() >= 8 && tables.words.count(u.lemma)) {
+      const WordAnalysis& sub = analyze(u.lemma);
+      if (sub.compound()) {
+        parts.insert(parts.end(), sub.parts.begin(), sub.parts.end());
+        continue;
+      }
+    }
+    parts.push_back(u.lemma);
+  }
+  return parts;
+}
+
+WordAnalysis Lexicon::Impl::compute(const std::string& w) const {
+  WordAnalysis a;
+  // Hyphenated words: each piece on its own ("it-säkerhet" -> it | säkerhet).
+  if (auto dash = w.find('-'); dash != std::string::npos && dash > 0 && dash + 1 < w.size()) {
+    std::string prefix;
+    std::size_t start = 0;
+    a.known = true;
+    while (start <= w.size()) {
+      std::size_t end = w.find('-', start);
+      if (end == std::string::npos) end = w.size();
+      std::string piece = w.substr(start, end - start);
+      if (!piece.empty()) {
+        const WordAnalysis& pa = analyze(piece);
+        for (const auto& p : pa.parts) a.parts.push_back(p);
+        a.known = a.known && (pa.known || cp_len(piece) <= 4);
+        if (end == w.size()) a.lemma = prefix + pa.lemma;
+        else prefix += piece + "-";
+      }
+      start = end + 1;
+    }
+    if (a.parts.empty()) a.parts = {w};
+    if (a.lemma.empty()) a.lemma = w;
+    return a;
+  }
+  if (!all_letters(w)) {
+    a.lemma = w;
+    a.parts = {w};
+    return a;
+  }
+
+  std::vector<std::string> stems = dict->stems(w);
+  // Lemma when the dictionary knows the word itself (not only as a compound):
+  // the shortest stem covering the whole word. Hunspell also stems compounds
+  // to their last part ("biståndshandläggarna" -> "handläggare"); covers()
+  // rejects those.
+  std::string lexical;
+  for (const std::string& s : stems) {
+    std::string ls = keep_derivation(w, lexicon::lower_word(s));
+    if (covers(w, ls) && (lexical.empty() || ls.size() < lexical.size())) lexical = ls;
+  }
+  if (lexical.empty() && tables.words.count(w)) lexical = w;  // a base form as it stands
+  if (auto it = lemma_overrides().find(w); it != lemma_overrides().end()) lexical = it->second;
+
+  std::optional<Segmentation> seg;
+  if (!no_split().count(w) && !(lexical.size() && no_split().count(lexical))) seg = segment(w);
+
+  if (!lexical.empty()) {
+    a.known = true;
+    a.lemma = lexical;
+    if (seg && convincing(*seg)) {
+      a.parts = lemmatised_parts(*seg);
+      a.lemma = compound_lemma(seg->units);
+    } else {
+      a.parts = {lexical};
+    }
+    return a;
+  }
+  if (seg) {
+    a.known = true;
+    a.lemma = compound_lemma(seg->units);
+    a.parts = lemmatised_parts(*seg);
+    return a;
+  }
+  if (!stems.empty()) {
+    a.known = true;
+    a.lemma = lexicon::lower_word(stems.front());
+    a.parts = {a.lemma};
+    return a;
+  }
+  // Hunspell knows the word only through rules it does not report as a stem:
+  // strip a regular ending if what remains is a dictionary entry.
+  for (const char* ending : {"arna", "erna", "orna", "ens", "ets", "na", "en", "et", "er", "ar", "or", "a", "t", "e", "n"}) {
+    std::string_view e(ending);
+    if (w.size() > e.size() + 3 && w.compare(w.size() - e.size(), e.size(), e) == 0) {
+      std::string base = w.substr(0, w.size() - e.size());
+      if (tables.words.count(base)) {
+        a.known = true;
+        a.lemma = base;
+        a.parts = {base};
+        return a;
+      }
+    }
+  }
+  a.lemma = w;
+  a.parts = {w};
+  return a;
+}
+
+const WordAnalysis& Lexicon::Impl::analyze(std::string_view w) const {
+  auto& shard = cache[std::hash<std::string_view>{}(w) % cache.size()];
+  {
+    std::shared_lock lock(shard.mutex);
+    auto it = shard.map.find(w);
+    if (it != shard.map.end()) return *it->second;
+  }
+  auto result = std::make_unique<WordAnalysis>(compute(std::string(w)));
+  std::unique_lock lock(shard.mutex);
+  auto [it, inserted] = shard.map.emplace(std::string(w), std::move(result));
+  return *it->second;
+}
+
+Lexicon::Lexicon(std::unique_ptr<Impl> impl) : impl_(std::move(impl)) {}
+Lexicon::~Lexicon() = default;
+
+Result<std::shared_ptr<const Lexicon>> Lexicon::open(const std::string& dir, const std::string& lang) {
+  auto dict = Dictionary::open(dir, lang);
+  if (!dict.ok()) return dict.status();
+  auto tables = lexicon::read_compound_tables(dict.value()->aff_path(), dict.value()->dic_path());
+  if (!tables.ok()) return tables.status();
+  auto impl = std::make_unique<Impl>();
+  impl->dict = dict.value();
+  impl->tables = std::move(tables).value();
+  for (const Extra& e : kExtraUnits) {
+    if (e.begin) impl->tables.begin[e.word] = e.lemma;
+    if (e.end) impl->tables.end.insert(e.lemma);
+  }
+  for (auto* map : {&impl->tables.begin, &impl->tables.middle}) {
+    for (auto& [form, lemma] : *map) {
+      std::string noun = linking_lemma(form, impl->tables);
+      if (!noun.empty()) lemma = noun;
+      else if (lemma == form && form.size() > 4 && form.back() == 's') lemma = form.substr(0, form.size() - 1);
+    }
+  }
+  return std::shared_ptr<const Lexicon>(new Lexicon(std::move(impl)));
+}
+
+std::shared_ptr<const Lexicon> Lexicon::shared() {
+  static std::shared_ptr<const Lexicon> instance = [] {
+    const char* env = std::getenv("STYRKOLL_HUNSPELL_DIR");
+    auto r = open(env && *env ? env : "/usr/share/hunspell");
+    return r.ok() ? r.value() : std::shared_ptr<const Lexicon>();
+  }();
+  return instance;
+}
+
+const WordAnalysis& Lexicon::analyze(std::string_view folded_word) const { return impl_->analyze(folded_word); }
+
+std::size_t Lexicon::cache_size() const {
+  std::size_t n = 0;
+  for (const auto& s : impl_->cache) {
+    std::shared_lock lock(s.mutex);
+    n += s.map.size();
+  }
+  return n;
+}
+
+}  // namespace styrkoll

@@ -1,0 +1,88 @@
+// The decompounder and lemmatiser against the committed word list
+// (tests/data/text/compounds.tsv) and a page of running prose whose every
+// split was judged by hand (tests/data/text/prose_splits.tsv).
+#include <gtest/gtest.h>
+
+#include <fstream>
+#include <sstream>
+
+#include "styrkoll/lexicon.h"
+#include "styrkoll/text.h"
+
+using namespace styrkoll;
+
+namespace {
+
+struct Expected {
+  std::string word, lemma, parts;
+};
+
+std::vector<Expected> read_tsv(const std::string& name) {
+  std::ifstream in(std::string(STYRKOLL_TEST_DATA) + "/text/" + name);
+  std::vector<Expected> out;
+  std::string line;
+  while (std::getline(in, line)) {
+    if (line.empty() || line[0] == '#') continue;
+    std::istringstream fields(line);
+    Expected e;
+    std::getline(fields, e.word, '\t');
+    std::getline(fields, e.lemma, '\t');
+    std::getline(fields, e.parts, '\t');
+    out.push_back(e);
+  }
+  return out;
+}
+
+std::string joined(const std::vector<std::string>& parts) {
+  std::string s;
+  for (const auto& p : parts) s += (s.empty() ? "" : "|") + p;
+  return s;
+}
+
+const Lexicon& lexicon() {
+  static auto lex = Lexicon::shared();
+  EXPECT_TRUE(lex) << "the sv_SE dictionary is missing";
+  return *lex;
+}
+
+}  // namespace
+
+TEST(Lexicon, WordListAccuracy) {
+  auto words = read_tsv("compounds.tsv");
+  ASSERT_GE(words.size(), 150u);
+  std::size_t parts_ok = 0, lemma_ok = 0, both_ok = 0;
+  for (const auto& e : words) {
+    const WordAnalysis& a = lexicon().analyze(fold(e.word));
+    bool p = joined(a.parts) == e.parts, l = a.lemma == e.lemma;
+    parts_ok += p;
+    lemma_ok += l;
+    both_ok += p && l;
+    if (!p || !l) {
+      std::cout << "  miss: " << e.word << " -> " << a.lemma << " [" << joined(a.parts) << "], expected " << e.lemma
+                << " [" << e.parts << "]\n";
+    }
+  }
+  double n = static_cast<double>(words.size());
+  std::cout << "compound word list: " << words.size() << " words; parts " << 100.0 * parts_ok / n << " %, lemma "
+            << 100.0 * lemma_ok / n << " %, both " << 100.0 * both_ok / n << " %\n";
+  EXPECT_GE(both_ok / n, 0.95);
+}
+
+TEST(Lexicon, MisleadingPartsAreNotProduced) {
+  for (const char* w : {"mutation", "kansli", "tillsammans", "demografiska", "verksamheten"}) {
+    const WordAnalysis& a = lexicon().analyze(w);
+    EXPECT_EQ(a.parts.size(), 1u) << w << " -> " << joined(a.parts);
+  }
+}
+
+TEST(Lexicon, HyphenatedWordsSplitAtTheHyphen) {
+  const WordAnalysis& a = lexicon().analyze("it-säkerheten");
+  EXPECT_EQ(joined(a.parts), "it|säkerhet");
+  EXPECT_EQ(a.lemma, "it-säkerhet");
+}
+
+TEST(Lexicon, UnknownWordsStayWhole) {
+  const WordAnalysis& a = lexicon().analyze("xqzvbrt");
+  EXPECT_FALSE(a.known);
+  EXPECT_EQ(joined(a.parts), "xqzvbrt");
+}
