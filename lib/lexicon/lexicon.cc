@@ -55,6 +55,7 @@ constexpr Extra kExtraUnits[] = {
     {"fall", "fall", true, true},
     {"tal", "tal", false, true},
     {"anmälan", "anmälan", false, true},
+    {"värd", "värd", false, true},
 };
 
 // The lemma a linking form stands for: the noun it extends (avtals -> avtal,
@@ -72,13 +73,24 @@ std::string linking_lemma(const std::string& form, const lexicon::CompoundTables
   if (ends("e")) candidates.push_back(cut(1));
   if (ends("es")) candidates.push_back(cut(2) + "a");
   if (ends("u") || ends("o")) candidates.push_back(cut(1) + "a");
+  if (ends("ie")) candidates.push_back(cut(2) + "ium");  // diarie -> diarium
   candidates.push_back(form + "e");
   candidates.push_back(form + "a");
   if (ends("s")) candidates.push_back(cut(1) + "e");
   if (ends("s")) candidates.push_back(cut(1) + "a");
   for (const auto& c : candidates) {
-    if (t.words.count(c)) return c;
+    if (noun(c)) return c;
   }
+  char last = form.back();
+  bool linking_ending = last == 's' || last == 'e' || last == 'o' || last == 'u';
+  if (linking_ending) {
+    for (const auto& c : candidates) {
+      if (t.words.count(c)) return c;  // års -> år, jävs -> jäv
+    }
+  }
+  if (t.words.count(form) && last != 's') return form;  // hel (heltid): a word of its own
+  if (last == 's' && form.size() > 4) return cut(1);     // andrahands -> andrahand
+  if (t.words.count(form)) return form;
   return {};
 }
 
@@ -91,7 +103,9 @@ const StringSet& no_split() {
                               "myndighet", "myndigheter", "förtroende", "bedrägeri", "oegentlighet",
                               "angelägen", "angeläget", "omfattning", "beslut", "organisation", "information",
                               "fullmäktige", "regelbunden", "regelbundet", "regelbundna", "kartläggning",
-                              "kartläggningen", "samverkan"};
+                              "kartläggningen", "samverkan", "riktlinje", "riktlinjer", "riktlinjerna",
+                              "riktlinjen", "deltagande", "deltagandet", "hushåll", "hushållet", "hushållen",
+                              "hushållets", "samhälle", "samhället", "företag", "företaget", "företagen"};
   return s;
 }
 
@@ -194,22 +208,26 @@ struct Lexicon::Impl {
   // Lemma of a string that may end a compound, if it can.
   std::optional<std::string> end_lemma(const std::string& tail) const {
     if (cp_len(tail) < 3) return std::nullopt;
-    if (tables.end.count(tail)) return tail;
     auto& shard = tails[std::hash<std::string>{}(tail) % tails.size()];
     {
       std::shared_lock lock(shard.mutex);
       auto it = shard.map.find(tail);
       if (it != shard.map.end()) return it->second;
     }
+    // Candidates: the tail itself, without a genitive -s, and Hunspell's
+    // stems; the shortest that may end a compound is the inflectional base.
     std::optional<std::string> result;
-    for (const std::string& s : dict->stems(tail)) {
+    if (tables.end.count(tail)) result = tail;  // a base form as it stands
+    else if (tail.back() == 's' && tables.end.count(tail.substr(0, tail.size() - 1))) result = tail.substr(0, tail.size() - 1);
+    for (const std::string& s : result ? std::vector<std::string>{} : dict->stems(tail)) {
       std::string ls = lexicon::lower_word(s);
       // Hunspell stems a compound tail to its last part ("säkerhetspolicyn" ->
       // "policy"); only a stem covering the whole tail, give or take its
       // inflection (and an umlaut: städer -> stad), is this tail's lemma.
       if (tables.end.count(ls) && covers(tail, ls)) {
+        // The shortest stem is the inflectional base (fördelar -> fördel, not the verb fördela).
         ls = keep_derivation(tail, ls);
-        if (!result || ls.size() > result->size()) result = ls;
+        if (!result || ls.size() < result->size()) result = ls;
       }
     }
     std::unique_lock lock(shard.mutex);
@@ -284,7 +302,16 @@ struct Lexicon::Impl {
     for (const Unit& u : s.units) {
       if (cp_len(u.surface) < 3 || cp_len(u.lemma) < 2) return false;
     }
-    return !suffix_like_units().count(s.units.back().lemma) && !suffix_like_units().count(s.units.back().surface);
+    const std::string& last = s.units.back().lemma;
+    if (suffix_like_units().count(last) || suffix_like_units().count(s.units.back().surface)) return false;
+    // Lexicalised adjectives and adverbs (huvudsaklig, självständig) are not
+    // read as compounds: their last part would mislead.
+    for (std::string_view suffix : {"lig", "ig", "isk", "sam", "bar"}) {
+      if (last.size() >= suffix.size() && last.compare(last.size() - suffix.size(), suffix.size(), suffix) == 0) {
+        return false;
+      }
+    }
+    return true;
   }
 
   std::vector<std::string> lemmatised_parts(const Segmentation& s) const;
@@ -426,11 +453,11 @@ Result<std::shared_ptr<const Lexicon>> Lexicon::open(const std::string& dir, con
     if (e.begin) impl->tables.begin[e.word] = e.lemma;
     if (e.end) impl->tables.end.insert(e.lemma);
   }
+  impl->tables.end.erase("fullmäktiges");  // a genitive listed as an entry of its own
   for (auto* map : {&impl->tables.begin, &impl->tables.middle}) {
     for (auto& [form, lemma] : *map) {
       std::string noun = linking_lemma(form, impl->tables);
       if (!noun.empty()) lemma = noun;
-      else if (lemma == form && form.size() > 4 && form.back() == 's') lemma = form.substr(0, form.size() - 1);
     }
   }
   return std::shared_ptr<const Lexicon>(new Lexicon(std::move(impl)));

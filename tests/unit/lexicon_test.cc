@@ -4,6 +4,9 @@
 #include <gtest/gtest.h>
 
 #include <fstream>
+#include <iterator>
+#include <map>
+#include <set>
 #include <sstream>
 
 #include "styrkoll/lexicon.h"
@@ -85,4 +88,32 @@ TEST(Lexicon, UnknownWordsStayWhole) {
   const WordAnalysis& a = lexicon().analyze("xqzvbrt");
   EXPECT_FALSE(a.known);
   EXPECT_EQ(joined(a.parts), "xqzvbrt");
+}
+
+TEST(Lexicon, SplitPrecisionOnRunningProse) {
+  std::ifstream in(std::string(STYRKOLL_TEST_DATA) + "/text/prose.txt");
+  std::string prose((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
+  ASSERT_FALSE(prose.empty());
+  std::map<std::string, std::string> judged;
+  for (const auto& e : read_tsv("prose_splits.tsv")) judged[e.word] = e.lemma;  // second column: correct parts
+  AnalyzedText at = analyze_text(prose, lexicon());
+  // Token parts, not lexicon().analyze(): "barn- och ungdomsförsäkring" gives "barn-" the parts of barnförsäkring.
+  std::map<std::string, std::string> split_words;
+  for (const auto& t : at.tokens) {
+    if (t.parts().size() > 1) split_words[t.folded] = joined(t.parts());
+  }
+  std::size_t correct = 0;
+  for (const auto& [w, parts] : split_words) {
+    auto it = judged.find(w);
+    ASSERT_NE(it, judged.end()) << "new split '" << w << "' -> " << parts << ": judge it and add it to prose_splits.tsv";
+    if (parts == it->second) {
+      ++correct;
+    } else {
+      std::cout << "  wrong split: " << w << " -> " << parts << ", correct " << it->second << "\n";
+    }
+  }
+  double precision = static_cast<double>(correct) / static_cast<double>(split_words.size());
+  std::cout << "running prose: " << at.tokens.size() << " tokens, " << split_words.size()
+            << " distinct words split, precision " << 100.0 * precision << " %\n";
+  EXPECT_GE(precision, 0.95);
 }
