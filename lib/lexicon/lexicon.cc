@@ -74,6 +74,7 @@ std::string linking_lemma(const std::string& form, const lexicon::CompoundTables
   if (ends("es")) candidates.push_back(cut(2) + "a");
   if (ends("u") || ends("o")) candidates.push_back(cut(1) + "a");
   if (ends("ie")) candidates.push_back(cut(2) + "ium");  // diarie -> diarium
+  if (ends("e")) candidates.push_back(cut(1) + "a");      // skade -> skada
   candidates.push_back(form + "e");
   candidates.push_back(form + "a");
   if (ends("s")) candidates.push_back(cut(1) + "e");
@@ -94,18 +95,33 @@ std::string linking_lemma(const std::string& form, const lexicon::CompoundTables
   return {};
 }
 
-// Words that are never split although units could be found.
+// Lexicalised words that are never split although units could be found:
+// their parts would mislead a rule (mål|tid, ord|förande, full|makt), or
+// they are derivations that look like compounds. Curated for the
+// vocabulary of governing documents; extend it when a split is judged wrong.
 const StringSet& no_split() {
-  static const StringSet s = {"kansli", "mutation", "tillsammans", "demografisk", "demografiska", "kommunal",
-                              "kommunala", "verksamhet", "samverkan", "ansvar", "ändamål", "förvaltning",
-                              "tillsyn", "uppföljning", "underrättelse", "överenskommelse", "socialtjänst",
-                              "handläggare", "handläggning", "arbetsgivare", "medarbetare", "uppdrag",
-                              "myndighet", "myndigheter", "förtroende", "bedrägeri", "oegentlighet",
-                              "angelägen", "angeläget", "omfattning", "beslut", "organisation", "information",
-                              "fullmäktige", "regelbunden", "regelbundet", "regelbundna", "kartläggning",
-                              "kartläggningen", "samverkan", "riktlinje", "riktlinjer", "riktlinjerna",
-                              "riktlinjen", "deltagande", "deltagandet", "hushåll", "hushållet", "hushållen",
-                              "hushållets", "samhälle", "samhället", "företag", "företaget", "företagen"};
+  static const StringSet s = {
+      "kansli", "mutation", "tillsammans", "demografisk", "demografiska", "kommunal", "kommunala", "verksamhet",
+      "samverkan", "ansvar", "ändamål", "förvaltning", "tillsyn", "uppföljning", "underrättelse",
+      "överenskommelse", "socialtjänst", "handläggare", "handläggning", "arbetsgivare", "medarbetare", "uppdrag",
+      "myndighet", "myndigheter", "förtroende", "bedrägeri", "oegentlighet", "angelägen", "angeläget",
+      "omfattning", "beslut", "organisation", "information", "fullmäktige", "regelbunden", "regelbundet",
+      "regelbundna", "kartläggning", "kartläggningen", "riktlinje", "riktlinjer", "riktlinjerna", "riktlinjen",
+      "deltagande", "deltagandet", "hushåll", "hushållet", "hushållen", "hushållets", "samhälle", "samhället",
+      "företag", "företaget", "företagen", "måltid", "måltiden", "måltider", "måltiderna", "ordförande",
+      "ordföranden", "ordförandes", "vice", "fullmakt", "fullmakten", "fullmakter", "önskemål", "önskemålen",
+      "handlande", "handlandet", "verkstad", "verkstaden", "ledamot", "ledamöter", "ledamöterna", "fastställa",
+      "fastställs", "fastställd", "fastställda", "fastställt", "fastställer", "fastställande", "godkänna",
+      "godkänd", "godkända", "godkänt", "godkänner", "godkänns", "godkännande", "ställföreträdare",
+      "företrädare", "företräde", "tillfälle", "tillfällen", "förhållande", "förhållanden", "lägenhet",
+      "lägenheter", "medborgare", "medborgarna", "medborgarnas", "landsting", "riksdag", "riksdagen",
+      "landskap", "grundsats", "hemlig", "hemliga", "oberoende", "beroende", "självständig", "självständigt",
+      "huvudsaklig", "huvudsakliga", "huvudsakligen", "framför", "framförallt", "därför", "därmed", "härmed",
+      "dessutom", "emellertid", "nämligen", "alltid", "aldrig", "ingenting", "någonting", "allting",
+      "arbetstagare", "mottagare", "mottagaren", "bostad", "bostaden", "bostäder", "jämställdhet",
+      "avdelning", "avdelningen", "ärende", "ärenden", "ärendet", "underlag", "underlaget", "förslag",
+      "förslaget", "avgift", "avgiften", "avgifter", "ersättning", "ersättningen", "inkomst", "inkomster",
+      "utgift", "utgifter", "anledning", "anledningen", "uppgift", "uppgifter", "uppgiften", "uppgifterna"};
   return s;
 }
 
@@ -129,7 +145,8 @@ const std::unordered_map<std::string_view, std::string_view>& lemma_overrides() 
       {"är", "vara"}, {"var", "vara"}, {"mot", "mot"}, {"om", "om"}, {"men", "men"}, {"från", "från"},
       {"sina", "sin"}, {"sitt", "sin"}, {"hos", "hos"}, {"vid", "vid"}, {"samt", "samt"}, {"alla", "all"},
       {"inom", "inom"}, {"under", "under"}, {"efter", "efter"}, {"genom", "genom"}, {"utan", "utan"},
-      {"samverkan", "samverkan"}, {"anmälan", "anmälan"}};
+      {"samverkan", "samverkan"}, {"anmälan", "anmälan"}, {"regler", "regel"}, {"reglerna", "regel"},
+      {"regeln", "regel"}, {"reglernas", "regel"}, {"ledamöter", "ledamot"}, {"ledamöterna", "ledamot"}};
   return m;
 }
 
@@ -217,7 +234,8 @@ struct Lexicon::Impl {
     // Candidates: the tail itself, without a genitive -s, and Hunspell's
     // stems; the shortest that may end a compound is the inflectional base.
     std::optional<std::string> result;
-    if (tables.end.count(tail)) result = tail;  // a base form as it stands
+    if (auto o = lemma_overrides().find(tail); o != lemma_overrides().end()) result = std::string(o->second);
+    else if (tables.end.count(tail)) result = tail;  // a base form as it stands
     else if (tail.back() == 's' && tables.end.count(tail.substr(0, tail.size() - 1))) result = tail.substr(0, tail.size() - 1);
     for (const std::string& s : result ? std::vector<std::string>{} : dict->stems(tail)) {
       std::string ls = lexicon::lower_word(s);
@@ -227,7 +245,10 @@ struct Lexicon::Impl {
       if (tables.end.count(ls) && covers(tail, ls)) {
         // The shortest stem is the inflectional base (fördelar -> fördel, not the verb fördela).
         ls = keep_derivation(tail, ls);
-        if (!result || ls.size() < result->size()) result = ls;
+        // Equal length: a verb infinitive in -a loses to the noun (reglerna: regel, not regla).
+        bool better = !result || ls.size() < result->size() ||
+                      (ls.size() == result->size() && result->back() == 'a' && ls.back() != 'a');
+        if (better) result = ls;
       }
     }
     std::unique_lock lock(shard.mutex);
