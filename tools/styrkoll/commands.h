@@ -8,6 +8,7 @@
 
 #include <boost/json.hpp>
 
+#include "styrkoll/analysis.h"
 #include "styrkoll/document.h"
 
 namespace styrkoll::cli {
@@ -15,8 +16,12 @@ namespace styrkoll::cli {
 int cmd_extract(const std::vector<std::string>& args);
 int cmd_scan(const std::vector<std::string>& args);
 int cmd_tokens(const std::vector<std::string>& args);
+int cmd_check(const std::vector<std::string>& args);
+int cmd_rules(const std::vector<std::string>& args);
 
 // The document model as JSON (what `styrkoll extract --json` prints).
 boost::json::object document_to_json(const Document& doc);
+// A document's analysis as JSON (the per-document part of the report schema).
+boost::json::object analysis_to_json(const Document& doc, const DocumentAnalysis& a, const RulePack& pack);
 
 }  // namespace styrkoll::cli

@@ -15,6 +15,9 @@ void usage(std::ostream& os) {
         "  extract FILE [--json]   show the document model: blocks with page, section and text\n"
         "  scan PATH... [--json F] read every document under the paths and summarise\n"
         "  tokens FILE|- [--json]  show sentences and tokens: folded form, lemma, compound parts\n"
+        "  check FILE              judge one document: type, each perspective's coverage, evidence\n"
+        "  rules lint|test [DIR]   validate a rule pack / run its embedded examples\n"
+        "  rules explain RULE FILE why a rule did or did not fire on a document\n"
         "  version                 print the version\n"
         "  help                    show this help\n\n"
         "Run 'styrkoll <command> --help' for the options of a command.\n";
@@ -33,6 +36,8 @@ int main(int argc, char** argv) {
     if (cmd == "extract") return styrkoll::cli::cmd_extract(args);
     if (cmd == "scan") return styrkoll::cli::cmd_scan(args);
     if (cmd == "tokens") return styrkoll::cli::cmd_tokens(args);
+    if (cmd == "check") return styrkoll::cli::cmd_check(args);
+    if (cmd == "rules") return styrkoll::cli::cmd_rules(args);
     if (cmd == "version" || cmd == "--version") {
       std::cout << "styrkoll " << styrkoll::library_version() << "\n";
       return 0;

@@ -1,0 +1,184 @@
+#include "analysis/term_matcher.h"
+
+#include <algorithm>
+#include <unordered_set>
+
+#include "styrkoll/lexicon.h"
+
+namespace styrkoll::analysis {
+
+namespace {
+
+bool starts_with(std::string_view s, std::string_view p) { return s.size() >= p.size() && s.compare(0, p.size(), p) == 0; }
+
+// Swedish prepositions that turn "X <prep> Y" into the compound "Y+X".
+bool compounding_preposition(std::string_view w) {
+  static const std::unordered_set<std::string_view> s = {"av", "för", "mot", "på", "om", "till", "vid", "med", "i"};
+  return s.count(w) > 0;
+}
+
+bool contains_sequence(const std::vector<std::string>& hay, const std::vector<std::string>& needle) {
+  if (needle.empty() || needle.size() > hay.size()) return false;
+  for (std::size_t i = 0; i + needle.size() <= hay.size(); ++i) {
+    if (std::equal(needle.begin(), needle.end(), hay.begin() + static_cast<std::ptrdiff_t>(i))) return true;
+  }
+  return false;
+}
+
+}  // namespace
+
+Result<TermId> TermMatcher::add(const std::string& raw, const Lexicon& lexicon) {
+  if (auto it = by_text_.find(raw); it != by_text_.end()) return it->second;
+  std::string text = raw;
+  Mode mode = Mode::normal;
+  if (text == "#percent") {
+    mode = Mode::percent;
+  } else if (!text.empty() && text.back() == '*') {
+    mode = Mode::prefix;
+    text.pop_back();
+  } else if (!text.empty() && text.front() == '=') {
+    mode = Mode::exact;
+    text.erase(0, 1);
+  }
+  auto id = static_cast<TermId>(terms_.size());
+  terms_.push_back({raw});
+  by_text_[raw] = id;
+  auto pattern_index = static_cast<std::uint32_t>(patterns_.size());
+  if (mode == Mode::percent) {
+    patterns_.push_back({id, mode, {}});
+    percent_patterns_.push_back(pattern_index);
+    return id;
+  }
+  AnalyzedText at = analyze_text(text, lexicon);
+  if (at.tokens.empty()) return Status(ErrorCode::invalid_argument, "term '" + raw + "' contains no word");
+  Pattern p{id, mode, {}};
+  for (const Token& t : at.tokens) {
+    Element e;
+    e.folded = t.folded;
+    e.ascii = t.ascii;
+    e.lemma = t.lemma();
+    e.parts = t.parts();
+    p.elements.push_back(std::move(e));
+  }
+  patterns_.push_back(p);
+  const Element& first = patterns_.back().elements.front();
+  if (mode == Mode::prefix) {
+    index(pattern_index, first.folded, true);
+    if (first.lemma != first.folded) index(pattern_index, first.lemma, true);
+  } else {
+    index(pattern_index, first.lemma, false);
+    index(pattern_index, first.folded, false);
+    index(pattern_index, first.ascii, false);
+    if (mode == Mode::normal && first.parts.size() > 1) index(pattern_index, first.parts.front(), false);
+  }
+  // "kontroll av leverantörer" also matches the compound leverantör|kontroll.
+  if (mode == Mode::normal && at.tokens.size() == 3 && compounding_preposition(at.tokens[1].folded)) {
+    Pattern alt{id, Mode::normal, {}};
+    Element e;
+    for (const auto& part : at.tokens[2].parts()) e.compound.push_back(part);
+    for (const auto& part : at.tokens[0].parts()) e.compound.push_back(part);
+    alt.elements.push_back(e);
+    auto alt_index = static_cast<std::uint32_t>(patterns_.size());
+    patterns_.push_back(alt);
+    index(alt_index, e.compound.front(), false);
+  }
+  return id;
+}
+
+void TermMatcher::index(std::uint32_t pattern, const std::string& key, bool prefix) {
+  if (key.empty()) return;
+  auto& list = (prefix ? prefix_index_ : exact_index_)[key];
+  if (std::find(list.begin(), list.end(), pattern) == list.end()) list.push_back(pattern);
+  if (prefix) {
+    min_prefix_ = std::min(min_prefix_, key.size());
+    max_prefix_ = std::max(max_prefix_, key.size());
+  }
+}
+
+bool TermMatcher::element_matches(const Pattern& p, const Element& e, const Token& t) const {
+  if (!e.compound.empty()) return contains_sequence(t.parts(), e.compound);
+  switch (p.mode) {
+    case Mode::exact:
+      return t.lemma() == e.lemma || t.folded == e.folded;
+    case Mode::prefix: {
+      if (starts_with(t.folded, e.folded) || starts_with(t.lemma(), e.lemma)) return true;
+      for (const auto& part : t.parts()) {
+        if (starts_with(part, e.lemma) || starts_with(part, e.folded)) return true;
+      }
+      // A prefix inside a compound's surface: "välfärdsbrott*" in "välfärdsbrottsutredningen".
+      return false;
+    }
+    case Mode::normal: {
+      if (t.lemma() == e.lemma || t.folded == e.folded) return true;
+      if (e.parts.size() > 1) return contains_sequence(t.parts(), e.parts);
+      if (t.parts().size() > 1 && std::find(t.parts().begin(), t.parts().end(), e.lemma) != t.parts().end()) return true;
+      // ASCII-folded text from a badly extracted PDF ("valfardsbrott").
+      return !t.analysis->known && t.ascii == e.ascii;
+    }
+    case Mode::percent:
+      return false;
+  }
+  return false;
+}
+
+std::vector<TermHit> TermMatcher::match(const AnalyzedText& text, std::string_view source, std::size_t first,
+                                        std::size_t last) const {
+  std::vector<TermHit> hits;
+  std::vector<std::uint32_t> candidates;
+  for (std::size_t i = first; i < last; ++i) {
+    const Token& t = text.tokens[i];
+    candidates.clear();
+    auto lookup = [&](const std::string& key) {
+      if (auto it = exact_index_.find(key); it != exact_index_.end()) {
+        candidates.insert(candidates.end(), it->second.begin(), it->second.end());
+      }
+    };
+    lookup(t.lemma());
+    if (t.folded != t.lemma()) lookup(t.folded);
+    if (t.ascii != t.folded) lookup(t.ascii);
+    for (const auto& part : t.parts()) {
+      if (part != t.lemma()) lookup(part);
+    }
+    if (!prefix_index_.empty()) {
+      auto prefixes = [&](const std::string& s) {
+        for (std::size_t n = min_prefix_; n <= std::min(max_prefix_, s.size()); ++n) {
+          if (auto it = prefix_index_.find(s.substr(0, n)); it != prefix_index_.end()) {
+            candidates.insert(candidates.end(), it->second.begin(), it->second.end());
+          }
+        }
+      };
+      prefixes(t.folded);
+      if (t.lemma() != t.folded) prefixes(t.lemma());
+      for (const auto& part : t.parts()) {
+        if (part != t.lemma()) prefixes(part);
+      }
+    }
+    if (t.kind == TokenKind::number && !percent_patterns_.empty()) {
+      std::size_t k = t.end;
+      while (k < source.size() && source[k] == ' ') ++k;
+      bool percent = k < source.size() && source[k] == '%';
+      if (!percent && i + 1 < last && text.tokens[i + 1].folded == "procent") percent = true;
+      if (percent) {
+        for (auto p : percent_patterns_) hits.push_back({patterns_[p].term, static_cast<std::uint32_t>(i), static_cast<std::uint32_t>(i)});
+      }
+    }
+    std::sort(candidates.begin(), candidates.end());
+    candidates.erase(std::unique(candidates.begin(), candidates.end()), candidates.end());
+    for (auto pi : candidates) {
+      const Pattern& p = patterns_[pi];
+      if (!element_matches(p, p.elements[0], t)) continue;
+      std::size_t k = 1;
+      // Later elements must follow in the same sentence.
+      while (k < p.elements.size() && i + k < last && text.tokens[i + k].sentence == t.sentence &&
+             element_matches(p, p.elements[k], text.tokens[i + k])) {
+        ++k;
+      }
+      if (k == p.elements.size()) {
+        hits.push_back({p.term, static_cast<std::uint32_t>(i), static_cast<std::uint32_t>(i + k - 1)});
+      }
+    }
+  }
+  return hits;
+}
+
+}  // namespace styrkoll::analysis

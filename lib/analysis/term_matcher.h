@@ -1,0 +1,82 @@
+// TermMatcher: every term of a rule pack compiled into one token-level
+// index. A term is a word or phrase written in plain Swedish; it is
+// analysed with the Lexicon like document text, so inflections and
+// compounds match:
+//
+//   kontroll              lemma or compound part: kontrollen, leverantörskontrollerna
+//   brott*                prefix of the word, its lemma or a part: brottslighet, välfärdsbrottsligheten
+//   =kan                  the whole word only (lemma or folded form), never a part: not "kansli"
+//   felaktiga utbetalningar   a phrase, token by token
+//   kontroll av leverantörer  also the compound "leverantörskontroll" (X av/för/mot/på Y -> Y+X)
+//   #percent              a number followed by "%" or "procent"
+//
+// The index holds each pattern's first element under its keys (lemma,
+// folded form, compound-part sequence, prefix); a document token looks up
+// its own lemma, folded form, ASCII form and parts, so matching costs a few
+// hash lookups per token whatever the number of terms.
+#pragma once
+
+#include <cstdint>
+#include <string>
+#include <string_view>
+#include <unordered_map>
+#include <vector>
+
+#include "styrkoll/status.h"
+#include "styrkoll/text.h"
+
+namespace styrkoll {
+
+class Lexicon;
+
+namespace analysis {
+
+using TermId = std::uint32_t;
+
+struct TermHit {
+  TermId term;
+  std::uint32_t first_token, last_token;  // inclusive
+};
+
+class TermMatcher {
+ public:
+  // Adds a term (without '@'); returns its id (the same id for the same text).
+  // Errors: invalid_argument when the term has no word in it.
+  Result<TermId> add(const std::string& term, const Lexicon& lexicon);
+  const std::string& text(TermId id) const { return terms_[id].text; }
+  std::size_t size() const { return terms_.size(); }
+
+  // All hits in the token range [first, last), in token order.
+  std::vector<TermHit> match(const AnalyzedText& text, std::string_view source, std::size_t first,
+                             std::size_t last) const;
+
+ private:
+  enum class Mode : std::uint8_t { normal, prefix, exact, percent };
+  struct Element {
+    std::string lemma, folded, ascii;
+    std::vector<std::string> parts;  // lemmatised parts of the term word
+    std::vector<std::string> compound;  // for a phrase alternative: a part sequence a token must contain
+  };
+  struct Pattern {
+    TermId term;
+    Mode mode;
+    std::vector<Element> elements;
+  };
+  struct Term {
+    std::string text;
+  };
+
+  bool element_matches(const Pattern& p, const Element& e, const Token& t) const;
+  void index(std::uint32_t pattern, const std::string& key, bool prefix);
+
+  std::vector<Term> terms_;
+  std::unordered_map<std::string, TermId> by_text_;
+  std::vector<Pattern> patterns_;
+  std::unordered_map<std::string, std::vector<std::uint32_t>> exact_index_;   // key -> patterns
+  std::unordered_map<std::string, std::vector<std::uint32_t>> prefix_index_;  // prefix -> patterns
+  std::vector<std::uint32_t> percent_patterns_;
+  std::size_t min_prefix_ = 1000, max_prefix_ = 0;
+};
+
+}  // namespace analysis
+}  // namespace styrkoll

@@ -1,0 +1,139 @@
+// Rule packs: the declarative knowledge of what each kind of governing
+// document should say, loaded from a directory of YAML files.
+//
+//   rules/<pack>/pack.yaml          id, version, language, name, extends (optional)
+//   rules/<pack>/perspectives.yaml  the perspective ids rules may evidence
+//   rules/<pack>/types.yaml         document types: title cues, vocabulary, expected perspectives
+//   rules/<pack>/terms.yaml         shared term lists (an extending pack may add/remove terms)
+//   rules/<pack>/markers.yaml       strength marker classes, background/operative sections, actors
+//   rules/<pack>/rules/*.yaml       one rule per file
+//   rules/<pack>/archive.yaml       archive-level expectations (optional)
+//
+// The format is documented in docs/rule-format.md. Loading validates
+// everything and reports every problem as "file:line: field: message".
+//
+// Thread-safety: a loaded RulePack is immutable; share it freely.
+#pragma once
+
+#include <memory>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "styrkoll/status.h"
+
+namespace styrkoll {
+
+enum class Coverage { missing = 0, weak = 1, strong = 2 };
+std::string_view coverage_name(Coverage c);  // "missing", "weak", "strong"
+bool parse_coverage(std::string_view s, Coverage* out);
+
+struct RuleExample {
+  std::string text;
+  Coverage expected = Coverage::missing;
+  bool todo = false;  // a known miss: reported, never a failure
+  int line = 0;
+};
+
+// Where in a document a rule looks.
+struct RuleScope {
+  std::vector<std::string> sections;          // only sections whose heading path matches one of these terms (empty = all)
+  std::vector<std::string> exclude_sections;  // never these
+  enum class Background { weak, ignore, count } background = Background::weak;
+  std::vector<std::string> blocks;            // block kinds; empty = all except headings
+};
+
+struct RuleMatch {
+  std::vector<std::string> any;      // terms or @lists; at least one must occur
+  std::vector<std::string> context;  // terms or @lists tying the passage to welfare crime (empty = not needed)
+  std::string within = "paragraph";  // sentence | paragraph | <N> tokens: how near the context must be
+  // A passage without the context: "weak" (a generic building block) or "ignore" (not evidence at all).
+  bool ignore_without_context = false;
+};
+
+struct RuleStrength {
+  int min_classes = 2;                 // distinct strong marker classes needed
+  std::vector<std::string> requires_;  // classes that must be among them
+};
+
+struct Rule {
+  std::string id;
+  std::string perspective;
+  std::vector<std::string> types;  // type ids, or {"*"} for every governing type
+  std::string title;               // short Swedish name
+  RuleScope scope;
+  RuleMatch match;
+  RuleStrength strength;
+  std::string message;         // Swedish: what is missing or weak
+  std::string rationale;       // Swedish: why it matters for this type (law, body)
+  std::string recommendation;  // Swedish: a ready formulation to adopt
+  std::vector<RuleExample> examples;
+  std::string file;
+  int line = 0;
+};
+
+struct DocumentTypeInfo {
+  std::string id;
+  std::string name;
+  std::vector<std::string> title_cues;
+  std::vector<std::string> vocabulary;
+  std::vector<std::string> expected_perspectives;
+};
+
+struct MarkerClass {
+  std::string id;  // obligation, responsibility, measurability, resources, followup
+  std::string name;
+  std::vector<std::string> strong, weak;
+};
+
+struct ArchiveExpectations {
+  std::vector<std::string> expected_types;         // the set a kommun should have
+  std::vector<std::string> strong_perspectives;    // at least one document must carry these strongly
+  std::vector<std::string> coordinator_terms;      // a document must assign the coordinator role
+};
+
+class RulePack {
+ public:
+  // Loads and validates the pack in `dir` (and the pack it extends).
+  // On failure the Status message lists every problem, one per line.
+  static Result<std::shared_ptr<const RulePack>> load(const std::string& dir);
+
+  const std::string& id() const { return id_; }
+  const std::string& version() const { return version_; }
+  const std::string& language() const { return language_; }
+  const std::string& name() const { return name_; }
+  // SHA-256 over every file of the pack (and of packs it extends), for caches and reports.
+  const std::string& hash() const { return hash_; }
+
+  const std::vector<Rule>& rules() const { return rules_; }
+  const Rule* find_rule(std::string_view id) const;
+  const std::vector<DocumentTypeInfo>& types() const { return types_; }
+  const DocumentTypeInfo* find_type(std::string_view id) const;
+  const std::vector<std::string>& out_of_scope_cues() const { return out_of_scope_cues_; }
+  const std::vector<std::pair<std::string, std::string>>& perspectives() const { return perspectives_; }
+  std::string perspective_name(std::string_view id) const;
+  // Term list by name (without '@'); null when unknown.
+  const std::vector<std::string>* term_list(std::string_view name) const;
+  const std::vector<std::pair<std::string, std::vector<std::string>>>& term_lists() const { return lists_; }
+  const std::vector<MarkerClass>& marker_classes() const { return markers_; }
+  const std::vector<std::string>& negation_cues() const { return negation_; }
+  const std::vector<std::string>& problem_cues() const { return problem_; }
+  const std::vector<std::string>& background_sections() const { return background_sections_; }
+  const std::vector<std::string>& operative_sections() const { return operative_sections_; }
+  const std::vector<std::string>& actors() const { return actors_; }
+  const ArchiveExpectations& archive() const { return archive_; }
+
+ private:
+  friend class RulePackLoader;
+  std::string id_, version_, language_, name_, hash_;
+  std::vector<Rule> rules_;
+  std::vector<DocumentTypeInfo> types_;
+  std::vector<std::string> out_of_scope_cues_;
+  std::vector<std::pair<std::string, std::string>> perspectives_;
+  std::vector<std::pair<std::string, std::vector<std::string>>> lists_;
+  std::vector<MarkerClass> markers_;
+  std::vector<std::string> negation_, problem_, background_sections_, operative_sections_, actors_;
+  ArchiveExpectations archive_;
+};
+
+}  // namespace styrkoll
