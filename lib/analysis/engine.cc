@@ -16,7 +16,10 @@ namespace {
 
 // Hedges that only hedge when nothing in the sentence obliges: "kan" and
 // "får" are everywhere in Swedish prose ("så att fusk kan upptäckas").
-bool soft_hedge(std::string_view term) { return term == "kan" || term == "får" || term == "kunna"; }
+bool soft_hedge(std::string_view term) {
+  if (!term.empty() && term.front() == '=') term.remove_prefix(1);
+  return term == "kan" || term == "får" || term == "kunna";
+}
 
 unsigned block_bit(BlockKind k) { return 1u << static_cast<unsigned>(k); }
 
@@ -177,10 +180,10 @@ struct Engine::Impl {
     return out;
   }
 
-  bool in_scope(const DocState& ds, const CompiledRule& cr, std::uint32_t b) const {
+  bool in_scope(const DocState& ds, const CompiledRule& cr, std::uint32_t b, bool ignore_sections) const {
     const Block& blk = ds.doc->blocks()[b];
     if (!(cr.block_mask & block_bit(blk.kind))) return false;
-    bool include = cr.sections.empty();
+    bool include = cr.sections.empty() || ignore_sections;
     for (auto h : blk.section) {
       if (!cr.exclude_sections.empty() && ds.block_has(h, cr.exclude_sections)) return false;
       if (!include && ds.block_has(h, cr.sections)) include = true;
@@ -305,7 +308,8 @@ struct Engine::Impl {
   }
 
   // All judgements of one rule on a document (candidates in scope).
-  std::vector<Judgement> evaluate(const DocState& ds, const CompiledRule& cr) const {
+  // `free_text`: a rule example, judged without its section scope (it has no headings).
+  std::vector<Judgement> evaluate(const DocState& ds, const CompiledRule& cr, bool free_text = false) const {
     std::vector<Judgement> out;
     std::set<std::uint32_t> seen;
     for (const TermHit& h : ds.hits) {
@@ -313,7 +317,7 @@ struct Engine::Impl {
       std::uint32_t s = ds.text->tokens[h.first_token].sentence;
       if (seen.count(s)) continue;
       std::uint32_t b = ds.text->sentences[s].block;
-      if (!in_scope(ds, cr, b)) continue;
+      if (!in_scope(ds, cr, b, free_text)) continue;
       if (ds.block_section[b] == SectionKind::background && cr.rule->scope.background == RuleScope::Background::ignore) continue;
       if (cr.rule->match.ignore_without_context && !context_near(ds, cr, s, h)) continue;
       seen.insert(s);
@@ -574,7 +578,7 @@ Coverage Engine::evaluate_text(const Rule& rule, std::string_view text, std::vec
   Document doc = db.finish();
   AnalyzedText at = analyze_document(doc, *impl_->cp.lexicon);
   DocState ds(impl_->cp, doc, at);
-  auto js = impl_->evaluate(ds, *cr);
+  auto js = impl_->evaluate(ds, *cr, true);
   Coverage c = Impl::best_of(js);
   if (reasons) {
     for (const auto& j : js) {

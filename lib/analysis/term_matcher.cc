@@ -65,6 +65,7 @@ Result<TermId> TermMatcher::add(const std::string& raw, const Lexicon& lexicon) 
   if (mode == Mode::prefix) {
     index(pattern_index, first.folded, true);
     if (first.lemma != first.folded) index(pattern_index, first.lemma, true);
+    if (first.ascii != first.folded) index(pattern_index, first.ascii, true);
   } else {
     index(pattern_index, first.lemma, false);
     index(pattern_index, first.folded, false);
@@ -105,8 +106,8 @@ bool TermMatcher::element_matches(const Pattern& p, const Element& e, const Toke
       for (const auto& part : t.parts()) {
         if (starts_with(part, e.lemma) || starts_with(part, e.folded)) return true;
       }
-      // A prefix inside a compound's surface: "välfärdsbrott*" in "välfärdsbrottsutredningen".
-      return false;
+      // ASCII-folded text from a badly extracted PDF ("valfardsbrottsligheten").
+      return !t.analysis->known && starts_with(t.ascii, e.ascii);
     }
     case Mode::normal: {
       if (t.lemma() == e.lemma || t.folded == e.folded) return true;

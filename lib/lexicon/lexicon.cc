@@ -203,6 +203,19 @@ bool covers(std::string_view form, std::string_view stem) {
   return common >= 2 && common + 4 >= stem.size() && form.size() <= stem.size() + 7;
 }
 
+// The sv_SE dictionary files some noun plurals under the verb (åtgärda -> "åtgärder").
+// When the form is the noun's inflection and the noun is an entry too, the noun is the lemma.
+std::string prefer_noun(std::string_view form, const std::string& stem, const lexicon::StringSet& words) {
+  if (stem.size() < 4 || stem.back() != 'a') return stem;
+  std::string noun = stem.substr(0, stem.size() - 1);
+  if (!words.count(noun) || form.compare(0, noun.size(), noun) != 0) return stem;
+  std::string_view ending = form.substr(noun.size());
+  for (std::string_view e : {"er", "erna", "ers", "ernas"}) {
+    if (ending == e) return noun;
+  }
+  return stem;
+}
+
 bool is_vowel(char c) { return std::string_view("aeiouy").find(c) != std::string_view::npos; }
 
 }  // namespace
@@ -244,7 +257,7 @@ struct Lexicon::Impl {
       // inflection (and an umlaut: städer -> stad), is this tail's lemma.
       if (tables.end.count(ls) && covers(tail, ls)) {
         // The shortest stem is the inflectional base (fördelar -> fördel, not the verb fördela).
-        ls = keep_derivation(tail, ls);
+        ls = prefer_noun(tail, keep_derivation(tail, ls), tables.words);
         // Equal length: a verb infinitive in -a loses to the noun (reglerna: regel, not regla).
         bool better = !result || ls.size() < result->size() ||
                       (ls.size() == result->size() && result->back() == 'a' && ls.back() != 'a');
@@ -395,7 +408,7 @@ WordAnalysis Lexicon::Impl::compute(const std::string& w) const {
   // rejects those.
   std::string lexical;
   for (const std::string& s : stems) {
-    std::string ls = keep_derivation(w, lexicon::lower_word(s));
+    std::string ls = prefer_noun(w, keep_derivation(w, lexicon::lower_word(s)), tables.words);
     if (covers(w, ls) && (lexical.empty() || ls.size() < lexical.size())) lexical = ls;
   }
   if (lexical.empty() && tables.words.count(w)) lexical = w;  // a base form as it stands

@@ -130,11 +130,12 @@ class RulePackLoader {
     error(file, n ? n.Mark().line + 1 : 0, field, msg);
   }
 
+  // An undefined node (falsy) when the file is absent or broken.
   YAML::Node read(const fs::path& file, bool required) {
     std::ifstream in(file, std::ios::binary);
     if (!in) {
       if (required) error(file, 0, "", "missing file");
-      return YAML::Node();
+      return YAML::Node(YAML::NodeType::Undefined);
     }
     std::stringstream ss;
     ss << in.rdbuf();
@@ -143,12 +144,12 @@ class RulePackLoader {
       YAML::Node n = YAML::Load(ss.str());
       if (!n.IsMap()) {
         error(file, 1, "", "expected a mapping of keys at the top level");
-        return YAML::Node();
+        return YAML::Node(YAML::NodeType::Undefined);
       }
       return n;
     } catch (const YAML::Exception& e) {
       error(file, e.mark.line + 1, "", "YAML syntax error: " + e.msg);
-      return YAML::Node();
+      return YAML::Node(YAML::NodeType::Undefined);
     }
   }
 
