@@ -18,6 +18,7 @@ void usage(std::ostream& os) {
         "  check FILE              judge one document: type, each perspective's coverage, evidence\n"
         "  rules lint|test [DIR]   validate a rule pack / run its embedded examples\n"
         "  rules explain RULE FILE why a rule did or did not fire on a document\n"
+        "  eval DIR --labels FILE  agreement with hand-written labels, against a keyword baseline\n"
         "  version                 print the version\n"
         "  help                    show this help\n\n"
         "Run 'styrkoll <command> --help' for the options of a command.\n";
@@ -38,6 +39,7 @@ int main(int argc, char** argv) {
     if (cmd == "tokens") return styrkoll::cli::cmd_tokens(args);
     if (cmd == "check") return styrkoll::cli::cmd_check(args);
     if (cmd == "rules") return styrkoll::cli::cmd_rules(args);
+    if (cmd == "eval") return styrkoll::cli::cmd_eval(args);
     if (cmd == "version" || cmd == "--version") {
       std::cout << "styrkoll " << styrkoll::library_version() << "\n";
       return 0;
