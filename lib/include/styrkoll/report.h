@@ -1,0 +1,53 @@
+// Report renderers: turn a JSON gap report (schema "styrkoll.report/1", see
+// docs/report-schema.md) into the files people read.
+//
+//   render_html   one self-contained HTML page (inline CSS and JS, no network
+//                 access, no external fonts or images) for management and the
+//                 coordinator: summary, type x perspective matrix, archive map,
+//                 change since the baseline, and every document with its gaps
+//                 and recommended formulations. Swedish labels, or English.
+//   render_csv    one row per document x perspective (plus one row for each
+//                 document without perspectives) for spreadsheets; RFC 4180
+//                 quoting, optional UTF-8 BOM, guarded against formula injection.
+//   render_sarif  SARIF 2.1.0 for code-scanning style tools: one result per
+//                 missing or weak perspective, assessed findings suppressed.
+//
+// Ownership: the input is only read during the call; the returned string is
+// the complete file content and owned by the caller.
+//
+// Errors: a text that is not JSON, not an object, has a "schema" other than
+// "styrkoll.report/1", or whose fields have the wrong JSON types gives
+// Status invalid_argument with a message starting with "report:" and naming
+// the offending field (e.g. "report: documents[2].perspectives[0].coverage:
+// expected a string"). Optional fields that are absent get neutral defaults.
+//
+// Thread-safety: the functions keep no state; call them from any thread.
+#pragma once
+
+#include <string>
+#include <string_view>
+
+#include "styrkoll/status.h"
+
+namespace styrkoll {
+
+struct HtmlOptions {
+  // UI labels: "sv" (default) or "en". Texts from the report (reasons,
+  // messages, recommendations) stay as they are, i.e. Swedish.
+  std::string language = "sv";
+  // Page title and main heading; empty gives a default title.
+  std::string title;
+};
+
+// The report as one HTML file. Unknown languages give invalid_argument.
+Result<std::string> render_html(std::string_view report_json, const HtmlOptions& options = {});
+
+// The report as CSV. separator is ',' or ';' (the Swedish Excel default);
+// anything else gives invalid_argument. bom prefixes the UTF-8 byte order
+// mark so that Excel reads å, ä and ö correctly. Lines end in CRLF.
+Result<std::string> render_csv(std::string_view report_json, char separator = ',', bool bom = true);
+
+// The report as a SARIF 2.1.0 log (one run).
+Result<std::string> render_sarif(std::string_view report_json);
+
+}  // namespace styrkoll

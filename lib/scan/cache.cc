@@ -1,0 +1,104 @@
+#include "scan/cache.h"
+
+#include <sqlite3.h>
+
+#include <memory>
+
+#include "styrkoll/version.h"
+
+namespace styrkoll::scan {
+
+namespace {
+
+std::string engine_key() { return std::string(library_version()); }
+
+struct Stmt {
+  sqlite3_stmt* s = nullptr;
+  Stmt(sqlite3* db, const char* sql) { sqlite3_prepare_v2(db, sql, -1, &s, nullptr); }
+  ~Stmt() { sqlite3_finalize(s); }
+  void bind(int i, const std::string& v) { sqlite3_bind_text(s, i, v.data(), static_cast<int>(v.size()), SQLITE_TRANSIENT); }
+};
+
+}  // namespace
+
+Result<std::unique_ptr<Cache>> Cache::open(const std::string& path) {
+  std::unique_ptr<Cache> c(new Cache());
+  if (sqlite3_open(path.c_str(), &c->db_) != SQLITE_OK) {
+    std::string msg = c->db_ ? sqlite3_errmsg(c->db_) : "out of memory";
+    return Status(ErrorCode::io_error, path + ": cannot open the scan cache: " + msg);
+  }
+  const char* schema =
+      "PRAGMA journal_mode=WAL;"
+      "PRAGMA synchronous=NORMAL;"
+      "CREATE TABLE IF NOT EXISTS documents(sha256 TEXT NOT NULL, engine TEXT NOT NULL, document TEXT NOT NULL,"
+      " PRIMARY KEY(sha256, engine));"
+      "CREATE TABLE IF NOT EXISTS results(sha256 TEXT NOT NULL, engine TEXT NOT NULL, pack TEXT NOT NULL,"
+      " type TEXT NOT NULL, result TEXT NOT NULL, PRIMARY KEY(sha256, engine, pack, type));";
+  char* err = nullptr;
+  if (sqlite3_exec(c->db_, schema, nullptr, nullptr, &err) != SQLITE_OK) {
+    std::string msg = err ? err : "unknown error";
+    sqlite3_free(err);
+    return Status(ErrorCode::io_error, path + ": not a usable scan cache: " + msg);
+  }
+  return c;
+}
+
+Cache::~Cache() {
+  if (db_) {
+    commit();
+    sqlite3_close(db_);
+  }
+}
+
+std::optional<std::string> Cache::result(const std::string& sha, const std::string& pack_hash, const std::string& type) const {
+  Stmt st(db_, "SELECT result FROM results WHERE sha256=?1 AND engine=?2 AND pack=?3 AND type=?4");
+  st.bind(1, sha);
+  st.bind(2, engine_key());
+  st.bind(3, pack_hash);
+  st.bind(4, type);
+  if (sqlite3_step(st.s) != SQLITE_ROW) return std::nullopt;
+  return std::string(reinterpret_cast<const char*>(sqlite3_column_text(st.s, 0)));
+}
+
+std::optional<std::string> Cache::document(const std::string& sha) const {
+  Stmt st(db_, "SELECT document FROM documents WHERE sha256=?1 AND engine=?2");
+  st.bind(1, sha);
+  st.bind(2, engine_key());
+  if (sqlite3_step(st.s) != SQLITE_ROW) return std::nullopt;
+  return std::string(reinterpret_cast<const char*>(sqlite3_column_text(st.s, 0)));
+}
+
+void Cache::put_result(const std::string& sha, const std::string& pack_hash, const std::string& type, const std::string& json) {
+  if (!in_tx_) {
+    sqlite3_exec(db_, "BEGIN", nullptr, nullptr, nullptr);
+    in_tx_ = true;
+  }
+  Stmt st(db_, "INSERT OR REPLACE INTO results VALUES(?1, ?2, ?3, ?4, ?5)");
+  st.bind(1, sha);
+  st.bind(2, engine_key());
+  st.bind(3, pack_hash);
+  st.bind(4, type);
+  st.bind(5, json);
+  sqlite3_step(st.s);
+}
+
+void Cache::put_document(const std::string& sha, const std::string& json) {
+  if (!in_tx_) {
+    sqlite3_exec(db_, "BEGIN", nullptr, nullptr, nullptr);
+    in_tx_ = true;
+  }
+  Stmt st(db_, "INSERT OR REPLACE INTO documents VALUES(?1, ?2, ?3)");
+  st.bind(1, sha);
+  st.bind(2, engine_key());
+  st.bind(3, json);
+  sqlite3_step(st.s);
+}
+
+void Cache::commit() {
+  if (in_tx_) {
+    sqlite3_exec(db_, "COMMIT", nullptr, nullptr, nullptr);
+    in_tx_ = false;
+  }
+}
+
+}  // namespace styrkoll::scan

@@ -1,0 +1,36 @@
+// The scan cache (SQLite): extracted documents keyed by content hash and
+// engine version, and analysis results keyed additionally by rule-pack hash
+// and type override. An unchanged archive re-scans without parsing; a
+// changed rule pack re-analyses cached text without parsing.
+#pragma once
+
+#include <memory>
+#include <optional>
+#include <string>
+
+#include "styrkoll/status.h"
+
+struct sqlite3;
+
+namespace styrkoll::scan {
+
+class Cache {
+ public:
+  // Opens (creating) the cache file. Errors: io_error naming the file.
+  static Result<std::unique_ptr<Cache>> open(const std::string& path);
+  ~Cache();
+
+  std::optional<std::string> result(const std::string& sha, const std::string& pack_hash, const std::string& type) const;
+  std::optional<std::string> document(const std::string& sha) const;
+  void put_result(const std::string& sha, const std::string& pack_hash, const std::string& type, const std::string& json);
+  void put_document(const std::string& sha, const std::string& json);
+  // Groups writes; commit() makes them durable (called every few documents).
+  void commit();
+
+ private:
+  Cache() = default;
+  sqlite3* db_ = nullptr;
+  bool in_tx_ = false;
+};
+
+}  // namespace styrkoll::scan

@@ -1,0 +1,268 @@
+#include "scan/report_builder.h"
+
+#include <yaml-cpp/yaml.h>
+
+#include <algorithm>
+#include <array>
+#include <map>
+#include <set>
+
+#include "core/sha256.h"
+#include "styrkoll/version.h"
+
+namespace styrkoll::scan {
+
+namespace json = boost::json;
+
+namespace {
+
+std::string s(const json::value& v) { return v.is_string() ? std::string(v.as_string()) : std::string(); }
+std::string field(const json::object& o, const char* k) { return o.contains(k) ? s(o.at(k)) : std::string(); }
+
+bool path_ends_with(const std::string& path, const std::string& suffix) {
+  if (suffix.empty() || suffix.size() > path.size()) return false;
+  if (path.compare(path.size() - suffix.size(), suffix.size(), suffix) != 0) return false;
+  return suffix.size() == path.size() || path[path.size() - suffix.size() - 1] == '/';
+}
+
+}  // namespace
+
+std::string fingerprint(const std::string& rule_id, const std::string& identity, const std::string& section) {
+  return core::sha256_hex(rule_id + "\n" + identity + "\n" + section).substr(0, 16);
+}
+
+Result<std::vector<AssessmentEntry>> load_assessments(const std::string& path) {
+  std::vector<AssessmentEntry> out;
+  try {
+    YAML::Node root = YAML::LoadFile(path);
+    YAML::Node list = root["assessments"];
+    if (!list || !list.IsSequence()) {
+      return Status(ErrorCode::invalid_argument, path + ": expected 'assessments:' with a list of findings");
+    }
+    for (const auto& n : list) {
+      int line = n.Mark().line + 1;
+      AssessmentEntry e;
+      for (auto it = n.begin(); it != n.end(); ++it) {
+        std::string k = it->first.as<std::string>("");
+        std::string v = it->second.as<std::string>("");
+        if (k == "fingerprint") e.fingerprint = v;
+        else if (k == "document") e.document = v;
+        else if (k == "perspective") e.perspective = v;
+        else if (k == "status") e.status = v;
+        else if (k == "comment") e.comment = v;
+        else if (k == "date") e.date = v;
+        else if (k == "by") e.by = v;
+        else return Status(ErrorCode::invalid_argument, path + ":" + std::to_string(it->first.Mark().line + 1) + ": " + k + ": unknown key");
+      }
+      if (e.status != "handled" && e.status != "not_applicable" && e.status != "accepted_risk") {
+        return Status(ErrorCode::invalid_argument, path + ":" + std::to_string(line) +
+                                                       ": status: expected handled, not_applicable or accepted_risk");
+      }
+      if (e.fingerprint.empty() && (e.document.empty() || e.perspective.empty())) {
+        return Status(ErrorCode::invalid_argument, path + ":" + std::to_string(line) +
+                                                       ": name the finding by fingerprint, or by document and perspective");
+      }
+      out.push_back(e);
+    }
+  } catch (const YAML::Exception& e) {
+    return Status(ErrorCode::invalid_argument, path + ":" + std::to_string(e.mark.line + 1) + ": " + e.msg);
+  }
+  return out;
+}
+
+json::object archive_section(const json::array& documents, const RulePack& pack, std::size_t files, std::size_t duplicates) {
+  std::size_t analyzed = 0, oos = 0, ocr = 0, errors = 0, gaps = 0, open = 0, weak = 0, missing = 0, strong = 0;
+  std::map<std::string, int> type_count;
+  std::map<std::string, std::array<int, 3>> per;  // perspective -> strong, weak, missing
+  std::map<std::string, int> best_coverage;       // perspective -> best coverage over documents (0..2)
+  for (const auto& dv : documents) {
+    const json::object& d = dv.as_object();
+    std::string status = field(d, "status");
+    if (status == "analyzed") ++analyzed;
+    else if (status == "out_of_scope") ++oos;
+    else if (status == "needs_ocr") ++ocr;
+    else ++errors;
+    if (status != "analyzed") continue;
+    ++type_count[s(d.at("doc_type").as_object().at("id"))];
+    auto see = [&](const std::string& pid, const std::string& cov) {
+      int c = cov == "strong" ? 2 : cov == "weak" ? 1 : 0;
+      auto [it, fresh] = best_coverage.emplace(pid, c);
+      if (!fresh) it->second = std::max(it->second, c);
+    };
+    see("wc_explicit", field(d, "wc_explicit"));
+    for (const auto& pv : d.at("perspectives").as_array()) {
+      const json::object& p = pv.as_object();
+      std::string cov = field(p, "coverage"), pid = field(p, "id");
+      see(pid, cov);
+      auto& row = per[pid];
+      if (cov == "strong") {
+        ++strong;
+        ++row[0];
+      } else {
+        ++gaps;
+        if (!p.contains("assessment")) ++open;
+        if (cov == "weak") {
+          ++weak;
+          ++row[1];
+        } else {
+          ++missing;
+          ++row[2];
+        }
+      }
+    }
+  }
+  json::object totals{{"files", files},     {"documents", documents.size()}, {"analyzed", analyzed},
+                      {"out_of_scope", oos}, {"needs_ocr", ocr},             {"errors", errors},
+                      {"duplicates", duplicates}, {"gaps", gaps},            {"open_gaps", open},
+                      {"weak", weak},       {"missing", missing},            {"strong", strong}};
+  json::array found, absent, findings, perspectives;
+  for (const auto& t : pack.types()) {
+    if (type_count.count(t.id)) found.push_back(json::object{{"id", t.id}, {"name", t.name}, {"count", type_count[t.id]}});
+  }
+  for (const auto& id : pack.archive().expected_types) {
+    if (type_count.count(id)) continue;
+    const auto* t = pack.find_type(id);
+    std::string name = t ? t->name : id;
+    absent.push_back(json::object{{"id", id}, {"name", name}});
+    bool plan = id == "handlingsplan_valfardsbrott";
+    findings.push_back(json::object{
+        {"id", "archive.missing_type." + id},
+        {"severity", "missing"},
+        {"message", "Det finns inget dokument av typen " + name + " i arkivet."},
+        {"recommendation", plan ? "Ta fram en handlingsplan mot välfärdsbrottslighet som antas av kommunstyrelsen, med "
+                                  "mål, åtgärder, ansvar, resurser och årlig uppföljning."
+                                : "Kontrollera om " + name + " finns men saknas i underlaget; annars bör den tas fram "
+                                  "och ge välfärdsbrottsperspektivet en tydlig plats."}});
+  }
+  // The coordinator role must be assigned somewhere.
+  if (best_coverage["coordinator_role"] < 2) {
+    findings.push_back(json::object{
+        {"id", "archive.coordinator_role"},
+        {"severity", best_coverage["coordinator_role"] == 1 ? "weak" : "missing"},
+        {"message", "Inget styrdokument ger tydligt någon rollen som samordnare mot välfärdsbrottslighet."},
+        {"recommendation", "Kommunstyrelsen inrättar en funktion som samordnare mot välfärdsbrottslighet med uppdrag, "
+                           "mandat och resurser, och anger den i mål och budget eller handlingsplanen."}});
+  }
+  for (const auto& pid : pack.archive().strong_perspectives) {
+    if (pid == "coordinator_role") continue;
+    int best = best_coverage.count(pid) ? best_coverage[pid] : 0;
+    if (best == 2) continue;
+    findings.push_back(json::object{
+        {"id", "archive.not_strong." + pid},
+        {"severity", best == 1 ? "weak" : "missing"},
+        {"message", "Inget dokument i arkivet behandlar \"" + pack.perspective_name(pid) + "\" med en stark formulering."},
+        {"recommendation", "Ge perspektivet en förpliktande formulering i minst ett styrdokument: vem ansvarar, vad ska "
+                           "göras, när och hur det följs upp."}});
+  }
+  for (const auto& [pid, name] : pack.perspectives()) {
+    if (!per.count(pid)) continue;
+    perspectives.push_back(json::object{{"id", pid}, {"name", name}, {"strong", per[pid][0]}, {"weak", per[pid][1]}, {"missing", per[pid][2]}});
+  }
+  return json::object{{"totals", std::move(totals)},     {"types_found", std::move(found)},
+                      {"types_missing", std::move(absent)}, {"findings", std::move(findings)},
+                      {"perspectives", std::move(perspectives)}};
+}
+
+json::object build_report(ReportInput& in) {
+  // Sort entries (with their identities) by path for a deterministic report.
+  std::vector<std::size_t> order(in.entries.size());
+  for (std::size_t i = 0; i < order.size(); ++i) order[i] = i;
+  std::sort(order.begin(), order.end(), [&](std::size_t a, std::size_t b) {
+    return field(in.entries[a], "path") < field(in.entries[b], "path");
+  });
+  json::array documents;
+  for (std::size_t i : order) {
+    json::object d = std::move(in.entries[i]);
+    const std::string& identity = in.identities[i];
+    if (d.contains("perspectives")) {
+      for (auto& pv : d["perspectives"].as_array()) {
+        json::object& p = pv.as_object();
+        std::string rule = p.at("rule_ids").as_array().empty() ? field(p, "id") : s(p.at("rule_ids").as_array().front());
+        std::string fp = fingerprint(rule, identity, "");
+        p["fingerprint"] = fp;
+        for (const auto& a : in.assessments) {
+          bool match = a.fingerprint.empty()
+                           ? (a.perspective == field(p, "id") && (path_ends_with(field(d, "path"), a.document) ||
+                                                                   path_ends_with(identity, a.document)))
+                           : a.fingerprint == fp;
+          if (!match) continue;
+          json::object as{{"status", a.status}};
+          if (!a.comment.empty()) as["comment"] = a.comment;
+          if (!a.date.empty()) as["date"] = a.date;
+          if (!a.by.empty()) as["by"] = a.by;
+          p["assessment"] = std::move(as);
+        }
+      }
+    }
+    documents.push_back(std::move(d));
+  }
+  json::object scan{{"started", in.started},   {"finished", in.finished}, {"duration_s", in.duration_s},
+                    {"roots", json::array()}, {"workers", in.workers}};
+  for (const auto& r : in.roots) scan["roots"].as_array().emplace_back(r);
+  if (!in.shard.empty()) scan["shard"] = in.shard;
+  json::object report;
+  report["schema"] = "styrkoll.report/1";
+  report["tool"] = json::object{{"name", "styrkoll"}, {"version", std::string(library_version())}};
+  report["rule_pack"] = json::object{{"id", in.pack->id()}, {"version", in.pack->version()}, {"hash", in.pack->hash()}};
+  report["scan"] = std::move(scan);
+  report["archive"] = archive_section(documents, *in.pack, in.files, in.duplicates);
+  report["documents"] = std::move(documents);
+  return report;
+}
+
+json::object diff(const json::object& old_report, const json::object& new_report) {
+  struct Finding {
+    std::string path, perspective, coverage;
+    bool assessed = false;
+  };
+  auto collect = [](const json::object& r) {
+    std::map<std::string, Finding> out;
+    for (const auto& dv : r.at("documents").as_array()) {
+      const json::object& d = dv.as_object();
+      for (const auto& pv : d.at("perspectives").as_array()) {
+        const json::object& p = pv.as_object();
+        out[field(p, "fingerprint")] = {field(d, "path"), field(p, "id"), field(p, "coverage"), p.contains("assessment")};
+      }
+    }
+    return out;
+  };
+  auto olds = collect(old_report), news = collect(new_report);
+  std::map<std::string, int> counts = {{"fixed", 0}, {"improved", 0}, {"new", 0}, {"regressed", 0},
+                                       {"unchanged", 0}, {"assessed", 0}, {"removed", 0}};
+  json::array items;
+  auto rank = [](const std::string& c) { return c == "strong" ? 2 : c == "weak" ? 1 : 0; };
+  for (const auto& [fp, n] : news) {
+    auto it = olds.find(fp);
+    std::string change;
+    json::value old_cov = nullptr;
+    if (it == olds.end()) {
+      if (n.coverage == "strong") continue;  // a new strong finding is not a change worth listing
+      change = n.assessed ? "assessed" : "new";
+    } else {
+      old_cov = it->second.coverage;
+      int o = rank(it->second.coverage), c = rank(n.coverage);
+      if (n.assessed && c < 2) change = "assessed";
+      else if (c == 2 && o < 2) change = "fixed";
+      else if (c > o) change = "improved";
+      else if (c < o) change = "regressed";
+      else if (c < 2) change = "unchanged";
+      else continue;  // strong before and after
+    }
+    ++counts[change];
+    items.push_back(json::object{{"fingerprint", fp}, {"path", n.path}, {"perspective", n.perspective},
+                                 {"change", change}, {"old", old_cov}, {"new", n.coverage}});
+  }
+  for (const auto& [fp, o] : olds) {
+    if (news.count(fp)) continue;
+    ++counts["removed"];
+    items.push_back(json::object{{"fingerprint", fp}, {"path", o.path}, {"perspective", o.perspective},
+                                 {"change", "removed"}, {"old", o.coverage}, {"new", nullptr}});
+  }
+  json::object out;
+  if (old_report.contains("scan")) out["baseline_scan"] = field(old_report.at("scan").as_object(), "finished");
+  for (const auto& [k, v] : counts) out[k] = v;
+  out["items"] = std::move(items);
+  return out;
+}
+
+}  // namespace styrkoll::scan

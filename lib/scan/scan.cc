@@ -1,0 +1,331 @@
+#include "styrkoll/scan.h"
+
+#include <sys/stat.h>
+#include <unistd.h>
+
+#include <algorithm>
+#include <boost/json.hpp>
+#include <chrono>
+#include <ctime>
+#include <deque>
+#include <filesystem>
+#include <fstream>
+#include <map>
+#include <set>
+#include <thread>
+
+#include "core/sha256.h"
+#include "scan/cache.h"
+#include "scan/document_codec.h"
+#include "scan/report_builder.h"
+#include "scan/workers.h"
+#include "styrkoll/analysis.h"
+#include "styrkoll/lexicon.h"
+
+namespace styrkoll {
+
+namespace fs = std::filesystem;
+namespace json = boost::json;
+
+namespace {
+
+std::string now_iso() {
+  std::time_t t = std::time(nullptr);
+  std::tm tm{};
+  gmtime_r(&t, &tm);
+  char buf[32];
+  std::strftime(buf, sizeof buf, "%Y-%m-%dT%H:%M:%SZ", &tm);
+  return buf;
+}
+
+struct Found {
+  std::string path;      // as reported
+  std::string identity;  // relative to its root
+};
+
+// Regular files under the roots. Directory symlinks are not followed (no
+// loops); unreadable entries are recorded as problems; hidden files skipped.
+std::vector<Found> walk(const std::vector<std::string>& roots, std::vector<std::string>& problems) {
+  std::vector<Found> out;
+  for (const std::string& root : roots) {
+    std::error_code ec;
+    fs::file_status st = fs::status(root, ec);
+    if (ec) {
+      problems.push_back(root + ": " + ec.message());
+      continue;
+    }
+    if (fs::is_regular_file(st)) {
+      out.push_back({root, fs::path(root).filename().string()});
+      continue;
+    }
+    if (!fs::is_directory(st)) {
+      problems.push_back(root + ": not a file or folder");
+      continue;
+    }
+    fs::recursive_directory_iterator it(root, fs::directory_options::skip_permission_denied, ec), end;
+    if (ec) {
+      problems.push_back(root + ": " + ec.message());
+      continue;
+    }
+    for (; it != end; it.increment(ec)) {
+      if (ec) {
+        problems.push_back(it->path().string() + ": " + ec.message());
+        ec.clear();
+        continue;
+      }
+      std::string name = it->path().filename().string();
+      if (!name.empty() && name[0] == '.') {
+        if (it->is_directory(ec)) it.disable_recursion_pending();
+        continue;
+      }
+      std::error_code fec;
+      if (it->is_symlink(fec) && it->is_directory(fec)) continue;  // never follow directory links
+      if (!it->is_regular_file(fec)) continue;
+      if (::access(it->path().c_str(), R_OK) != 0) {
+        problems.push_back(it->path().string() + ": not readable (permission denied)");
+        continue;
+      }
+      out.push_back({it->path().string(), fs::relative(it->path(), root, fec).generic_string()});
+    }
+  }
+  std::sort(out.begin(), out.end(), [](const Found& a, const Found& b) { return a.path < b.path; });
+  out.erase(std::unique(out.begin(), out.end(), [](const Found& a, const Found& b) { return a.path == b.path; }), out.end());
+  return out;
+}
+
+bool parse_shard(const std::string& s, unsigned& index, unsigned& count) {
+  auto slash = s.find('/');
+  if (slash == std::string::npos) return false;
+  try {
+    index = static_cast<unsigned>(std::stoul(s.substr(0, slash)));
+    count = static_cast<unsigned>(std::stoul(s.substr(slash + 1)));
+  } catch (...) {
+    return false;
+  }
+  return count >= 1 && index >= 1 && index <= count;
+}
+
+Result<std::string> read_file(const std::string& path) {
+  std::ifstream in(path, std::ios::binary);
+  if (!in) return Status(ErrorCode::io_error, path + ": cannot open");
+  std::string data((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
+  return data;
+}
+
+}  // namespace
+
+Result<ScanResult> run_scan(const ScanOptions& opt) {
+  auto t0 = std::chrono::steady_clock::now();
+  std::string started = now_iso();
+  auto pack = RulePack::load(opt.rules_dir);
+  if (!pack.ok()) return pack.status();
+  auto lexicon = Lexicon::shared();
+  if (!lexicon) return Status(ErrorCode::io_error, "the Swedish dictionary is missing (install hunspell-sv-se)");
+  auto engine = Engine::create(pack.value(), lexicon);
+  if (!engine.ok()) return engine.status();
+  std::optional<Manifest> manifest;
+  if (opt.manifest) {
+    auto m = Manifest::load(*opt.manifest, *pack.value());
+    if (!m.ok()) return m.status();
+    manifest = std::move(m).value();
+  }
+  std::vector<scan::AssessmentEntry> assessments;
+  if (opt.assessments) {
+    auto a = scan::load_assessments(*opt.assessments);
+    if (!a.ok()) return a.status();
+    assessments = std::move(a).value();
+  }
+  std::optional<json::object> baseline;
+  if (opt.baseline) {
+    auto text = read_file(*opt.baseline);
+    if (!text.ok()) return text.status();
+    boost::system::error_code ec;
+    json::value v = json::parse(text.value(), ec);
+    if (ec || !v.is_object() || !v.as_object().contains("documents")) {
+      return Status(ErrorCode::invalid_argument, *opt.baseline + ": not a Styrkoll JSON report");
+    }
+    baseline = v.as_object();
+  }
+  unsigned shard_index = 1, shard_count = 1;
+  if (!opt.shard.empty() && !parse_shard(opt.shard, shard_index, shard_count)) {
+    return Status(ErrorCode::invalid_argument, "--shard '" + opt.shard + "': expected I/N with 1 <= I <= N");
+  }
+  std::unique_ptr<scan::Cache> cache;
+  if (!opt.cache_path.empty()) {
+    auto c = scan::Cache::open(opt.cache_path);
+    if (!c.ok()) return c.status();
+    cache = std::move(c).value();
+  }
+
+  ScanResult result;
+  std::vector<Found> files = walk(opt.roots, result.problems);
+  if (shard_count > 1) {
+    std::vector<Found> mine;
+    for (auto& f : files) {
+      // Stable by identity: every machine computes the same subset.
+      std::string h = core::sha256_hex(f.identity);
+      if (std::stoul(h.substr(0, 8), nullptr, 16) % shard_count == shard_index - 1) mine.push_back(std::move(f));
+    }
+    files = std::move(mine);
+  }
+
+  // Hash every file: duplicates are read once, and the hash keys the cache.
+  struct Item {
+    std::string path, identity, sha, type;
+    std::vector<std::string> duplicates;
+  };
+  std::vector<Item> items;
+  std::map<std::string, std::size_t> by_sha;
+  std::size_t duplicates = 0;
+  scan::ReportInput input;
+  input.pack = pack.value().get();
+  for (const Found& f : files) {
+    auto bytes = read_file(f.path);
+    if (!bytes.ok()) {
+      input.entries.push_back(scan::error_entry(f.path, "", "io_error", bytes.status().message()));
+      input.identities.push_back(f.identity);
+      continue;
+    }
+    std::string sha = core::sha256_hex(bytes.value());
+    if (auto it = by_sha.find(sha); it != by_sha.end()) {
+      items[it->second].duplicates.push_back(f.path);
+      ++duplicates;
+      continue;
+    }
+    by_sha[sha] = items.size();
+    std::string type = manifest ? manifest->type_for(f.path).value_or("") : "";
+    items.push_back({f.path, f.identity, sha, type, {}});
+  }
+
+  ScanProgress progress;
+  progress.total = items.size();
+  auto report_progress = [&](const std::string& path) {
+    progress.last_path = path;
+    progress.elapsed_s = std::chrono::duration<double>(std::chrono::steady_clock::now() - t0).count();
+    if (opt.progress) opt.progress(progress);
+  };
+  std::vector<std::optional<json::object>> entries(items.size());
+  auto finish_item = [&](std::size_t i, json::object entry, bool failed) {
+    entry["path"] = items[i].path;
+    if (!items[i].duplicates.empty()) {
+      json::array d;
+      for (const auto& p : items[i].duplicates) d.emplace_back(p);
+      entry["duplicates"] = std::move(d);
+    }
+    entries[i] = std::move(entry);
+    ++progress.done;
+    if (failed) ++progress.failed;
+    report_progress(items[i].path);
+  };
+
+  // Cached results first: an unchanged archive needs no worker at all.
+  std::deque<std::size_t> pending;
+  const std::string& pack_hash = pack.value()->hash();
+  for (std::size_t i = 0; i < items.size(); ++i) {
+    if (cache) {
+      if (auto r = cache->result(items[i].sha, pack_hash, items[i].type)) {
+        boost::system::error_code ec;
+        json::value v = json::parse(*r, ec);
+        if (!ec && v.is_object()) {
+          ++progress.from_cache;
+          std::string status = v.as_object().contains("status") ? std::string(v.as_object().at("status").as_string()) : "";
+          finish_item(i, std::move(v.as_object()), status == "error");
+          continue;
+        }
+      }
+    }
+    pending.push_back(i);
+  }
+
+  if (!pending.empty()) {
+    int workers = opt.workers > 0 ? opt.workers : static_cast<int>(std::max(1u, std::thread::hardware_concurrency()));
+    workers = std::min<int>(workers, static_cast<int>(pending.size()));
+    input.workers = workers;
+    scan::WorkerPool pool(engine.value(), workers, opt.timeout_s, opt.memory_limit_bytes);
+    std::size_t since_commit = 0;
+    while (!pending.empty() || pool.busy() > 0) {
+      if (opt.cancel && opt.cancel->load()) {
+        result.cancelled = true;
+        break;
+      }
+      while (!pending.empty() && pool.idle_worker()) {
+        std::size_t i = pending.front();
+        pending.pop_front();
+        json::object req{{"path", items[i].path}, {"sha256", items[i].sha}, {"type", items[i].type}};
+        if (cache) {
+          if (auto d = cache->document(items[i].sha)) {
+            boost::system::error_code ec;
+            json::value v = json::parse(*d, ec);
+            if (!ec) req["document"] = std::move(v);
+          }
+        }
+        pool.submit({i, json::serialize(req)});
+      }
+      for (scan::JobResult& r : pool.collect(std::chrono::milliseconds(200))) {
+        std::size_t i = r.index;
+        if (!r.ok) {
+          json::object e = scan::error_entry(items[i].path, items[i].sha, r.error_code, items[i].path + ": " + r.error_message);
+          if (cache) cache->put_result(items[i].sha, pack_hash, items[i].type, json::serialize(e));
+          finish_item(i, std::move(e), true);
+          continue;
+        }
+        boost::system::error_code ec;
+        json::value v = json::parse(r.response, ec);
+        if (ec || !v.is_object() || !v.as_object().contains("entry")) {
+          finish_item(i, scan::error_entry(items[i].path, items[i].sha, "internal", "unreadable worker response"), true);
+          continue;
+        }
+        json::object& resp = v.as_object();
+        json::object entry = std::move(resp["entry"].as_object());
+        entry["sha256"] = items[i].sha;
+        bool failed = entry.contains("status") && entry.at("status").as_string() == "error";
+        if (cache) {
+          if (resp.contains("document")) cache->put_document(items[i].sha, json::serialize(resp["document"]));
+          cache->put_result(items[i].sha, pack_hash, items[i].type, json::serialize(entry));
+          if (++since_commit >= 8) {
+            cache->commit();
+            since_commit = 0;
+          }
+        }
+        finish_item(i, std::move(entry), failed);
+      }
+    }
+    if (cache) cache->commit();
+  }
+
+  for (std::size_t i = 0; i < items.size(); ++i) {
+    if (!entries[i]) continue;  // cancelled before it ran
+    input.entries.push_back(std::move(*entries[i]));
+    input.identities.push_back(items[i].identity);
+  }
+  input.files = files.size();
+  input.duplicates = duplicates;
+  input.roots = opt.roots;
+  input.started = started;
+  input.finished = now_iso();
+  input.duration_s = std::chrono::duration<double>(std::chrono::steady_clock::now() - t0).count();
+  input.shard = shard_count > 1 ? opt.shard : "";
+  input.assessments = assessments;
+  json::object report = scan::build_report(input);
+  if (baseline) report["baseline"] = scan::diff(*baseline, report);
+  for (const auto& dv : report["documents"].as_array()) {
+    for (const auto& pv : dv.as_object().at("perspectives").as_array()) {
+      const json::object& p = pv.as_object();
+      if (p.contains("assessment")) continue;
+      if (p.at("coverage").as_string() == "missing") ++result.open_missing;
+      if (p.at("coverage").as_string() == "weak") ++result.open_weak;
+    }
+  }
+  result.report_json = json::serialize(report);
+  return result;
+}
+
+Result<std::string> diff_reports(const std::string& old_json, const std::string& new_json) {
+  boost::system::error_code e1, e2;
+  json::value a = json::parse(old_json, e1), b = json::parse(new_json, e2);
+  if (e1 || !a.is_object() || !a.as_object().contains("documents")) return Status(ErrorCode::invalid_argument, "the old report is not a Styrkoll JSON report");
+  if (e2 || !b.is_object() || !b.as_object().contains("documents")) return Status(ErrorCode::invalid_argument, "the new report is not a Styrkoll JSON report");
+  return json::serialize(scan::diff(a.as_object(), b.as_object()));
+}
+
+}  // namespace styrkoll

@@ -1,0 +1,257 @@
+#include "scan/workers.h"
+
+#include <poll.h>
+#include <signal.h>
+#include <sys/resource.h>
+#include <sys/wait.h>
+#include <unistd.h>
+
+#include <boost/json.hpp>
+#include <cerrno>
+#include <cstdlib>
+#include <cstring>
+#include <thread>
+
+#include "scan/document_codec.h"
+#include "styrkoll/ingest.h"
+
+namespace styrkoll::scan {
+
+namespace json = boost::json;
+
+namespace {
+
+bool write_all(int fd, const char* p, std::size_t n) {
+  while (n > 0) {
+    ssize_t w = ::write(fd, p, n);
+    if (w < 0) {
+      if (errno == EINTR) continue;
+      return false;
+    }
+    p += w;
+    n -= static_cast<std::size_t>(w);
+  }
+  return true;
+}
+
+bool write_frame(int fd, const std::string& s) {
+  std::uint32_t n = static_cast<std::uint32_t>(s.size());
+  unsigned char h[4] = {static_cast<unsigned char>(n), static_cast<unsigned char>(n >> 8),
+                        static_cast<unsigned char>(n >> 16), static_cast<unsigned char>(n >> 24)};
+  return write_all(fd, reinterpret_cast<const char*>(h), 4) && write_all(fd, s.data(), s.size());
+}
+
+bool read_exact(int fd, char* p, std::size_t n) {
+  while (n > 0) {
+    ssize_t r = ::read(fd, p, n);
+    if (r < 0 && errno == EINTR) continue;
+    if (r <= 0) return false;
+    p += r;
+    n -= static_cast<std::size_t>(r);
+  }
+  return true;
+}
+
+bool read_frame(int fd, std::string& out) {
+  unsigned char h[4];
+  if (!read_exact(fd, reinterpret_cast<char*>(h), 4)) return false;
+  std::uint32_t n = h[0] | (h[1] << 8) | (h[2] << 16) | (static_cast<std::uint32_t>(h[3]) << 24);
+  out.resize(n);
+  return read_exact(fd, out.data(), n);
+}
+
+// Complete frame at the start of buf? Then move it to `out`.
+bool take_frame(std::string& buf, std::string& out) {
+  if (buf.size() < 4) return false;
+  auto b = reinterpret_cast<const unsigned char*>(buf.data());
+  std::uint32_t n = b[0] | (b[1] << 8) | (b[2] << 16) | (static_cast<std::uint32_t>(b[3]) << 24);
+  if (buf.size() < 4 + static_cast<std::size_t>(n)) return false;
+  out = buf.substr(4, n);
+  buf.erase(0, 4 + static_cast<std::size_t>(n));
+  return true;
+}
+
+[[noreturn]] void worker_main(const Engine& engine, int in, int out) {
+  std::string req;
+  while (read_frame(in, req)) {
+    std::string resp = handle_request(engine, req);
+    if (!write_frame(out, resp)) break;
+  }
+  _exit(0);
+}
+
+}  // namespace
+
+std::string handle_request(const Engine& engine, const std::string& request) {
+  json::object resp;
+  try {
+    json::value v = json::parse(request);
+    const json::object& r = v.as_object();
+    std::string path(r.at("path").as_string());
+    std::string type = r.contains("type") && r.at("type").is_string() ? std::string(r.at("type").as_string()) : "";
+    // Test hooks (documented in docs/testing.md): simulate a parser that hangs or crashes.
+    if (const char* hang = std::getenv("STYRKOLL_TEST_HANG_ON"); hang && *hang && path.find(hang) != std::string::npos) {
+      for (;;) std::this_thread::sleep_for(std::chrono::seconds(60));
+    }
+    if (const char* crash = std::getenv("STYRKOLL_TEST_CRASH_ON"); crash && *crash && path.find(crash) != std::string::npos) {
+      std::abort();
+    }
+    std::optional<Document> doc;
+    bool parsed = false;
+    if (r.contains("document") && r.at("document").is_object()) {
+      auto d = decode_document(r.at("document"));
+      if (d.ok()) doc = std::move(d).value();
+    }
+    if (!doc) {
+      auto d = ingest_file(path);
+      if (!d.ok()) {
+        std::string sha = r.contains("sha256") ? std::string(r.at("sha256").as_string()) : "";
+        resp["entry"] = error_entry(path, sha, std::string(error_code_name(d.status().code())), d.status().message());
+        return json::serialize(resp);
+      }
+      doc = std::move(d).value();
+      parsed = true;
+    }
+    std::optional<std::string> override;
+    if (!type.empty()) override = type;
+    DocumentAnalysis a = engine.analyze(*doc, override);
+    resp["entry"] = analysis_entry(*doc, a, engine.pack());
+    if (parsed) resp["document"] = encode_document(*doc);
+  } catch (const std::exception& e) {
+    resp["entry"] = error_entry("", "", "internal", std::string("worker: ") + e.what());
+  }
+  return json::serialize(resp);
+}
+
+WorkerPool::WorkerPool(std::shared_ptr<const Engine> engine, int count, int timeout_s, std::uint64_t memory_limit)
+    : engine_(std::move(engine)), timeout_s_(timeout_s), memory_limit_(memory_limit) {
+  ::signal(SIGPIPE, SIG_IGN);
+  workers_.resize(static_cast<std::size_t>(std::max(1, count)));
+  for (auto& w : workers_) spawn(w);
+}
+
+WorkerPool::~WorkerPool() {
+  for (auto& w : workers_) retire(w, w.busy);
+}
+
+void WorkerPool::spawn(Worker& w) {
+  int to[2], from[2];
+  if (::pipe(to) != 0 || ::pipe(from) != 0) return;
+  pid_t pid = ::fork();
+  if (pid == 0) {
+    ::close(to[1]);
+    ::close(from[0]);
+    for (const auto& other : workers_) {  // siblings' pipe ends are not ours
+      if (other.to >= 0) ::close(other.to);
+      if (other.from >= 0) ::close(other.from);
+    }
+#if !defined(__SANITIZE_ADDRESS__) && !defined(__SANITIZE_THREAD__)
+    if (memory_limit_ > 0) {
+      struct rlimit rl {static_cast<rlim_t>(memory_limit_), static_cast<rlim_t>(memory_limit_)};
+      ::setrlimit(RLIMIT_AS, &rl);
+    }
+#endif
+    worker_main(*engine_, to[0], from[1]);
+  }
+  ::close(to[0]);
+  ::close(from[1]);
+  w = Worker{};
+  w.pid = pid;
+  w.to = to[1];
+  w.from = from[0];
+}
+
+void WorkerPool::retire(Worker& w, bool kill_first) {
+  if (w.pid <= 0) return;
+  if (w.to >= 0) ::close(w.to);
+  if (kill_first) ::kill(w.pid, SIGKILL);
+  int status = 0;
+  ::waitpid(w.pid, &status, 0);
+  if (w.from >= 0) ::close(w.from);
+  w.pid = -1;
+  w.to = w.from = -1;
+}
+
+bool WorkerPool::idle_worker() const {
+  for (const auto& w : workers_) {
+    if (!w.busy && w.pid > 0) return true;
+  }
+  return false;
+}
+
+std::size_t WorkerPool::busy() const {
+  std::size_t n = 0;
+  for (const auto& w : workers_) n += w.busy;
+  return n;
+}
+
+void WorkerPool::submit(Job job) {
+  for (auto& w : workers_) {
+    if (w.busy || w.pid <= 0) continue;
+    w.busy = true;
+    w.job = job.index;
+    w.started = std::chrono::steady_clock::now();
+    w.buffer.clear();
+    if (!write_frame(w.to, job.request)) {
+      // The worker is gone; the next collect() reports it.
+    }
+    return;
+  }
+}
+
+std::vector<JobResult> WorkerPool::collect(std::chrono::milliseconds wait) {
+  std::vector<JobResult> out;
+  std::vector<pollfd> fds;
+  std::vector<Worker*> owners;
+  for (auto& w : workers_) {
+    if (!w.busy) continue;
+    fds.push_back({w.from, POLLIN, 0});
+    owners.push_back(&w);
+  }
+  if (fds.empty()) return out;
+  int n = ::poll(fds.data(), fds.size(), static_cast<int>(wait.count()));
+  auto now = std::chrono::steady_clock::now();
+  for (std::size_t i = 0; i < fds.size(); ++i) {
+    Worker& w = *owners[i];
+    bool died = false;
+    if (n > 0 && (fds[i].revents & (POLLIN | POLLHUP | POLLERR))) {
+      char buf[65536];
+      ssize_t r = ::read(w.from, buf, sizeof buf);
+      if (r > 0) {
+        w.buffer.append(buf, static_cast<std::size_t>(r));
+        std::string frame;
+        if (take_frame(w.buffer, frame)) {
+          out.push_back({w.job, true, std::move(frame), "", ""});
+          w.busy = false;
+          continue;
+        }
+      } else if (r == 0 || (r < 0 && errno != EINTR && errno != EAGAIN)) {
+        died = true;
+      }
+    }
+    if (died) {
+      int status = 0;
+      ::close(w.to);
+      ::waitpid(w.pid, &status, 0);
+      ::close(w.from);
+      std::string why = WIFSIGNALED(status) ? "the document crashed the parser (signal " + std::to_string(WTERMSIG(status)) + ")"
+                                            : "the worker stopped unexpectedly";
+      std::size_t job = w.job;
+      w.pid = -1;
+      w.to = w.from = -1;
+      spawn(w);
+      out.push_back({job, false, "", "crashed", why});
+      continue;
+    }
+    if (timeout_s_ > 0 && now - w.started > std::chrono::seconds(timeout_s_)) {
+      std::size_t job = w.job;
+      retire(w, true);
+      spawn(w);
+      out.push_back({job, false, "", "timeout",
+                     "no result within " + std::to_string(timeout_s_) + " s; the parser was stopped"});
+    }
+  }
+  return out;
+}
+
+}  // namespace styrkoll::scan

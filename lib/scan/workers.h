@@ -1,0 +1,67 @@
+// A pool of forked worker processes that ingest and analyse documents.
+// Each request and response is one framed JSON message over a pipe. The
+// parent enforces a time limit per document and replaces workers that
+// crash, hang or exceed their memory limit.
+#pragma once
+
+#include <sys/types.h>
+
+#include <chrono>
+#include <functional>
+#include <memory>
+#include <string>
+#include <vector>
+
+#include "styrkoll/analysis.h"
+
+namespace styrkoll::scan {
+
+struct Job {
+  std::size_t index;     // caller's job number
+  std::string request;   // JSON: {path, type, document?}
+};
+
+struct JobResult {
+  std::size_t index;
+  bool ok = false;         // false: the worker died or timed out
+  std::string response;    // JSON: {entry, document?} when ok
+  std::string error_code;  // "timeout" or "crashed" when !ok
+  std::string error_message;
+};
+
+class WorkerPool {
+ public:
+  // Forks `count` workers now; each analyses with `engine`. REQUIRES: no
+  // other threads in the process.
+  WorkerPool(std::shared_ptr<const Engine> engine, int count, int timeout_s, std::uint64_t memory_limit);
+  ~WorkerPool();
+
+  bool idle_worker() const;
+  void submit(Job job);
+  // Waits up to `wait` for results; returns those that finished.
+  std::vector<JobResult> collect(std::chrono::milliseconds wait);
+  std::size_t busy() const;
+
+ private:
+  struct Worker {
+    pid_t pid = -1;
+    int to = -1, from = -1;
+    bool busy = false;
+    std::size_t job = 0;
+    std::string path;
+    std::chrono::steady_clock::time_point started;
+    std::string buffer;
+  };
+  void spawn(Worker& w);
+  void retire(Worker& w, bool kill_first);
+
+  std::shared_ptr<const Engine> engine_;
+  int timeout_s_;
+  std::uint64_t memory_limit_;
+  std::vector<Worker> workers_;
+};
+
+// The worker side: answers one request (also used in-process by tests).
+std::string handle_request(const Engine& engine, const std::string& request);
+
+}  // namespace styrkoll::scan
