@@ -613,7 +613,11 @@ RuleTrace Engine::explain(const Rule& rule, const Document& doc) const {
   for (const auto& h : ds.hits) term_hits += cr->any.contains(h.term);
   tr.steps.push_back("Occurrences of the rule's terms: " + std::to_string(term_hits));
   auto js = impl_->evaluate(ds, *cr);
-  if (js.empty()) tr.steps.push_back("No passage in scope contains the rule's terms: MISSING");
+  if (js.empty()) {
+    tr.steps.push_back(term_hits == 0 ? "The rule's terms do not occur: MISSING"
+                                      : "No occurrence counts: outside the rule's scope (sections, block kinds, "
+                                        "background) or without the required context: MISSING");
+  }
   for (const auto& j : js) {
     const Sentence& s = at.sentences[j.sentence];
     const Block& b = doc.blocks()[s.block];

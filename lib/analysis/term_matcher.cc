@@ -33,6 +33,8 @@ Result<TermId> TermMatcher::add(const std::string& raw, const Lexicon& lexicon) 
   Mode mode = Mode::normal;
   if (text == "#percent") {
     mode = Mode::percent;
+  } else if (text == "#year") {
+    mode = Mode::year;
   } else if (!text.empty() && text.back() == '*') {
     mode = Mode::prefix;
     text.pop_back();
@@ -44,9 +46,9 @@ Result<TermId> TermMatcher::add(const std::string& raw, const Lexicon& lexicon) 
   terms_.push_back({raw});
   by_text_[raw] = id;
   auto pattern_index = static_cast<std::uint32_t>(patterns_.size());
-  if (mode == Mode::percent) {
+  if (mode == Mode::percent || mode == Mode::year) {
     patterns_.push_back({id, mode, {}});
-    percent_patterns_.push_back(pattern_index);
+    (mode == Mode::percent ? percent_patterns_ : year_patterns_).push_back(pattern_index);
     return id;
   }
   AnalyzedText at = analyze_text(text, lexicon);
@@ -117,6 +119,7 @@ bool TermMatcher::element_matches(const Pattern& p, const Element& e, const Toke
       return !t.analysis->known && t.ascii == e.ascii;
     }
     case Mode::percent:
+    case Mode::year:
       return false;
   }
   return false;
@@ -161,6 +164,15 @@ std::vector<TermHit> TermMatcher::match(const AnalyzedText& text, std::string_vi
       if (!percent && i + 1 < last && text.tokens[i + 1].folded == "procent") percent = true;
       if (percent) {
         for (auto p : percent_patterns_) hits.push_back({patterns_[p].term, static_cast<std::uint32_t>(i), static_cast<std::uint32_t>(i)});
+      }
+    }
+    if (t.kind == TokenKind::number && !year_patterns_.empty() && t.surface.size() == 4 && t.surface[0] == '2' &&
+        t.surface[1] == '0') {
+      char before = t.begin > 0 ? source[t.begin - 1] : ' ';
+      char after = t.end < source.size() ? source[t.end] : ' ';
+      bool citation = before == ':' || before == '/' || after == ':' || after == '/';
+      if (!citation) {
+        for (auto p : year_patterns_) hits.push_back({patterns_[p].term, static_cast<std::uint32_t>(i), static_cast<std::uint32_t>(i)});
       }
     }
     std::sort(candidates.begin(), candidates.end());

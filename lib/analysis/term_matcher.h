@@ -9,6 +9,7 @@
 //   felaktiga utbetalningar   a phrase, token by token
 //   kontroll av leverantörer  also the compound "leverantörskontroll" (X av/för/mot/på Y -> Y+X)
 //   #percent              a number followed by "%" or "procent"
+//   #year                 a year 2000-2099 (not part of a citation such as 2008:206 or 2023/24)
 //
 // The index holds each pattern's first element under its keys (lemma,
 // folded form, compound-part sequence, prefix); a document token looks up
@@ -51,7 +52,7 @@ class TermMatcher {
                              std::size_t last) const;
 
  private:
-  enum class Mode : std::uint8_t { normal, prefix, exact, percent };
+  enum class Mode : std::uint8_t { normal, prefix, exact, percent, year };
   struct Element {
     std::string lemma, folded, ascii;
     std::vector<std::string> parts;  // lemmatised parts of the term word
@@ -74,7 +75,7 @@ class TermMatcher {
   std::vector<Pattern> patterns_;
   std::unordered_map<std::string, std::vector<std::uint32_t>> exact_index_;   // key -> patterns
   std::unordered_map<std::string, std::vector<std::uint32_t>> prefix_index_;  // prefix -> patterns
-  std::vector<std::uint32_t> percent_patterns_;
+  std::vector<std::uint32_t> percent_patterns_, year_patterns_;
   std::size_t min_prefix_ = 1000, max_prefix_ = 0;
 };
 

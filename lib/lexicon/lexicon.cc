@@ -412,6 +412,11 @@ WordAnalysis Lexicon::Impl::compute(const std::string& w) const {
     if (covers(w, ls) && (lexical.empty() || ls.size() < lexical.size())) lexical = ls;
   }
   if (lexical.empty() && tables.words.count(w)) lexical = w;  // a base form as it stands
+  // Present tense filed as an entry of its own (avsätter, gäller): the infinitive is the lemma.
+  if (lexical == w && w.size() >= 6 && w.compare(w.size() - 2, 2, "er") == 0) {
+    std::string infinitive = w.substr(0, w.size() - 2) + "a";
+    if (tables.words.count(infinitive)) lexical = infinitive;
+  }
   if (auto it = lemma_overrides().find(w); it != lemma_overrides().end()) lexical = it->second;
 
   std::optional<Segmentation> seg;

@@ -88,6 +88,8 @@ int test(const std::string& dir) {
       if (e.todo) {
         ++todo;
         if (ok) ++todo_fixed;
+        std::cout << r.file << ":" << e.line << ": " << r.id << ": todo: expected " << coverage_name(e.expected)
+                  << ", got " << coverage_name(got) << (ok ? " (now passes: move it out of todo)" : "") << "\n";
         continue;
       }
       if (ok) {
