@@ -35,7 +35,7 @@ constexpr HtmlLabels kSv{
     .top_gaps_heading = "Det viktigaste som saknas",
     .top_gaps_intro = "Först brister i arkivet som helhet, sedan de perspektiv som oftast saknas i dokumenten.",
     .no_gaps_found = "Inga brister hittades.",
-    .perspective_gap_line = "saknas i {0} och är svagt i {1} av {2} analyserade dokument",
+    .perspective_gap_line = "saknas i {0} och är svagt i {1} av {2} dokument där det förväntas",
     .archive_level = "Arkivet",
     .matrix_heading = "Dokumenttyper och perspektiv",
     .matrix_intro = "Varje ruta visar den bästa täckningen bland kommunens dokument av typen. "
@@ -135,7 +135,7 @@ constexpr HtmlLabels kEn{
     .top_gaps_heading = "The most important gaps",
     .top_gaps_intro = "Gaps in the archive as a whole first, then the perspectives most often missing in the documents.",
     .no_gaps_found = "No gaps were found.",
-    .perspective_gap_line = "missing in {0} and weak in {1} of {2} analysed documents",
+    .perspective_gap_line = "missing in {0} and weak in {1} of {2} documents that should have it",
     .archive_level = "Archive",
     .matrix_heading = "Document types and perspectives",
     .matrix_intro = "Each cell shows the best coverage among the municipality's documents of the type. "

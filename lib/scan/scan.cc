@@ -242,7 +242,6 @@ Result<ScanResult> run_scan(const ScanOptions& opt) {
     workers = std::min<int>(workers, static_cast<int>(pending.size()));
     input.workers = workers;
     scan::WorkerPool pool(engine.value(), workers, opt.timeout_s, opt.memory_limit_bytes);
-    std::size_t since_commit = 0;
     while (!pending.empty() || pool.busy() > 0) {
       if (opt.cancel && opt.cancel->load()) {
         result.cancelled = true;
@@ -265,7 +264,10 @@ Result<ScanResult> run_scan(const ScanOptions& opt) {
         std::size_t i = r.index;
         if (!r.ok) {
           json::object e = scan::error_entry(items[i].path, items[i].sha, r.error_code, items[i].path + ": " + r.error_message);
-          if (cache) cache->put_result(items[i].sha, pack_hash, items[i].type, json::serialize(e));
+          if (cache) {
+            cache->put_result(items[i].sha, pack_hash, items[i].type, json::serialize(e));
+            cache->commit();
+          }
           finish_item(i, std::move(e), true);
           continue;
         }
@@ -282,10 +284,8 @@ Result<ScanResult> run_scan(const ScanOptions& opt) {
         if (cache) {
           if (resp.contains("document")) cache->put_document(items[i].sha, json::serialize(resp["document"]));
           cache->put_result(items[i].sha, pack_hash, items[i].type, json::serialize(entry));
-          if (++since_commit >= 8) {
-            cache->commit();
-            since_commit = 0;
-          }
+          // Durable at once (WAL, cheap): a killed scan loses nothing it finished.
+          cache->commit();
         }
         finish_item(i, std::move(entry), failed);
       }

@@ -1,73 +1,135 @@
-#include <algorithm>
+// styrkoll scan: the coordinator's main job. Reads a whole archive, writes
+// the gap report, and prints a one-screen summary.
+#include <signal.h>
+#include <unistd.h>
+
+#include <atomic>
+#include <cmath>
 #include <filesystem>
 #include <fstream>
+#include <iomanip>
 #include <iostream>
-#include <map>
-#include <set>
-#include <system_error>
+#include <sstream>
 
 #include <boost/program_options.hpp>
 
 #include "commands.h"
-#include "styrkoll/ingest.h"
+#include "engine_setup.h"
+#include "outputs.h"
+#include "styrkoll/scan.h"
 
 namespace styrkoll::cli {
 
-namespace fs = std::filesystem;
 namespace po = boost::program_options;
+namespace json = boost::json;
+namespace fs = std::filesystem;
 
 namespace {
 
-// Collects regular files under the paths. Directory symlinks are not
-// followed (no loops); unreadable directories are reported and skipped.
-std::vector<std::string> collect_files(const std::vector<std::string>& paths, std::vector<std::string>& problems) {
-  std::vector<std::string> files;
-  for (const std::string& p : paths) {
-    std::error_code ec;
-    fs::file_status st = fs::status(p, ec);
-    if (ec) {
-      problems.push_back(p + ": " + ec.message());
-      continue;
-    }
-    if (fs::is_regular_file(st)) {
-      files.push_back(p);
-      continue;
-    }
-    if (!fs::is_directory(st)) {
-      problems.push_back(p + ": not a file or directory");
-      continue;
-    }
-    fs::recursive_directory_iterator it(p, fs::directory_options::skip_permission_denied, ec), end;
-    if (ec) {
-      problems.push_back(p + ": " + ec.message());
-      continue;
-    }
-    for (; it != end; it.increment(ec)) {
-      if (ec) {
-        problems.push_back(it->path().string() + ": " + ec.message());
-        ec.clear();
-        continue;
-      }
-      std::error_code fec;
-      if (it->is_regular_file(fec)) {
-        std::string name = it->path().filename().string();
-        if (!name.empty() && name[0] == '.') continue;  // hidden files, editor lock files
-        files.push_back(it->path().string());
-      }
+std::atomic<bool> g_cancel{false};
+
+void on_interrupt(int) { g_cancel.store(true); }
+
+std::string format_duration(double s) {
+  if (!std::isfinite(s) || s < 0) return "?";
+  int t = static_cast<int>(s + 0.5);
+  std::ostringstream o;
+  if (t >= 3600) o << t / 3600 << ":" << std::setw(2) << std::setfill('0') << (t / 60) % 60 << ":" << std::setw(2) << t % 60;
+  else o << t / 60 << ":" << std::setw(2) << std::setfill('0') << t % 60;
+  return o.str();
+}
+
+// A progress bar on a terminal, plain lines (every 5 s) otherwise.
+class ProgressView {
+ public:
+  explicit ProgressView(bool quiet) : tty_(::isatty(STDERR_FILENO)), quiet_(quiet) {}
+
+  void operator()(const ScanProgress& p) {
+    if (quiet_ || p.total == 0) return;
+    double rate = p.elapsed_s > 0 ? p.done / p.elapsed_s : 0;
+    double eta = rate > 0 ? (p.total - p.done) / rate : NAN;
+    if (tty_) {
+      int width = 30;
+      int filled = static_cast<int>(width * p.done / p.total);
+      std::cerr << "\r[" << std::string(filled, '#') << std::string(width - filled, '.') << "] " << p.done << "/" << p.total
+                << "  " << std::fixed << std::setprecision(1) << rate << " dok/s  kvar " << format_duration(eta);
+      if (p.failed) std::cerr << "  fel " << p.failed;
+      std::cerr << "   " << std::flush;
+      if (p.done == p.total) std::cerr << "\n";
+    } else if (p.done == p.total || p.elapsed_s - last_ >= 5) {
+      last_ = p.elapsed_s;
+      std::cerr << "scan: " << p.done << "/" << p.total << " documents, " << std::fixed << std::setprecision(1) << rate
+                << "/s, " << p.from_cache << " from cache, " << p.failed << " failed, ETA " << format_duration(eta) << "\n";
     }
   }
-  std::sort(files.begin(), files.end());
-  files.erase(std::unique(files.begin(), files.end()), files.end());
-  return files;
+
+ private:
+  bool tty_, quiet_;
+  double last_ = -10;
+};
+
+void print_summary(const json::object& report, std::ostream& os) {
+  const json::object& a = report.at("archive").as_object();
+  const json::object& t = a.at("totals").as_object();
+  auto n = [&](const char* k) { return t.at(k).as_int64(); };
+  os << "\nStyrkoll: " << n("files") << " filer, " << n("documents") << " dokument (" << n("duplicates")
+     << " dubbletter)\n"
+     << "  analyserade styrdokument: " << n("analyzed") << ", utanför urvalet: " << n("out_of_scope")
+     << ", kräver OCR: " << n("needs_ocr") << ", fel: " << n("errors") << "\n"
+     << "  perspektiv: " << n("strong") << " starka, " << n("weak") << " svaga, " << n("missing") << " saknas ("
+     << n("open_gaps") << " öppna brister)\n";
+  const json::array& found = a.at("types_found").as_array();
+  if (!found.empty()) {
+    os << "  dokumenttyper:";
+    for (const auto& f : found) os << " " << f.as_object().at("id").as_string().c_str() << "(" << f.as_object().at("count").as_int64() << ")";
+    os << "\n";
+  }
+  const json::array& findings = a.at("findings").as_array();
+  if (!findings.empty()) {
+    os << "  viktigaste bristerna i arkivet:\n";
+    int k = 0;
+    for (const auto& f : findings) {
+      if (k++ >= 6) break;
+      os << "   - " << f.as_object().at("message").as_string().c_str() << "\n";
+    }
+  }
+  int errors = 0;
+  for (const auto& d : report.at("documents").as_array()) {
+    const json::object& o = d.as_object();
+    if (o.at("error").is_null()) continue;
+    if (errors++ < 8) os << "  ej läst: " << o.at("error").as_object().at("message").as_string().c_str() << "\n";
+  }
+  if (errors > 8) os << "  ... och " << errors - 8 << " till\n";
+  if (report.contains("baseline")) {
+    const json::object& b = report.at("baseline").as_object();
+    os << "  sedan förra granskningen: " << b.at("fixed").as_int64() << " åtgärdade, " << b.at("improved").as_int64()
+       << " förbättrade, " << b.at("new").as_int64() << " nya, " << b.at("regressed").as_int64() << " försämrade\n";
+  }
 }
 
 }  // namespace
 
 int cmd_scan(const std::vector<std::string>& args) {
-  po::options_description opts("Usage: styrkoll scan PATH... [--json FILE]\n\nOptions");
-  opts.add_options()("help,h", "show this help")("json", po::value<std::string>(),
-                                                  "write every document model as JSON lines to FILE")(
-      "quiet,q", "print only the summary")("paths", po::value<std::vector<std::string>>(), "files or folders");
+  po::options_description opts(
+      "Usage: styrkoll scan PATH... [--out DIR] [--json F] [--html F] [--csv F] [--sarif F] [-j N]\n\nOptions");
+  opts.add_options()("help,h", "show this help")("rules", po::value<std::string>(), "rule pack directory")(
+      "out", po::value<std::string>()->default_value("out"), "output folder: report.json/.html/.csv/.sarif and the cache")(
+      "json", po::value<std::string>(), "JSON report path (default OUT/report.json)")(
+      "html", po::value<std::string>(), "HTML report path (default OUT/report.html)")(
+      "csv", po::value<std::string>(), "CSV path (default OUT/report.csv)")(
+      "csv-semicolon", "semicolon-separated CSV (Swedish Excel)")(
+      "sarif", po::value<std::string>(), "SARIF 2.1.0 path (default OUT/report.sarif)")(
+      "lang", po::value<std::string>()->default_value("sv"), "HTML labels: sv or en")(
+      "manifest", po::value<std::string>(), "CSV or YAML: path -> document type")(
+      "assessments", po::value<std::string>(), "YAML with the coordinator's assessments of findings")(
+      "baseline", po::value<std::string>(), "an earlier JSON report to compare with")(
+      "jobs,j", po::value<int>()->default_value(0), "worker processes (0 = one per core)")(
+      "timeout", po::value<int>()->default_value(120), "seconds allowed per document")(
+      "memory-limit", po::value<int>()->default_value(3072), "MiB of address space per worker (0 = unlimited)")(
+      "shard", po::value<std::string>(), "I/N: only this machine's share of the archive")(
+      "cache", po::value<std::string>(), "cache file (default OUT/cache.sqlite)")("no-cache", "do not use the cache")(
+      "fail-on", po::value<std::string>()->default_value("none"), "exit 1 when open gaps at this level exist: none, weak, missing")(
+      "quiet,q", "no progress output")("paths", po::value<std::vector<std::string>>(), "files or folders");
   po::positional_options_description pos;
   pos.add("paths", -1);
   po::variables_map vm;
@@ -86,63 +148,67 @@ int cmd_scan(const std::vector<std::string>& args) {
     std::cerr << "styrkoll scan: at least one PATH is required\n" << opts;
     return 2;
   }
-  bool quiet = vm.count("quiet") > 0;
-  std::vector<std::string> problems;
-  std::vector<std::string> files = collect_files(vm["paths"].as<std::vector<std::string>>(), problems);
-
-  std::ofstream json_out;
-  if (vm.count("json")) {
-    json_out.open(vm["json"].as<std::string>());
-    if (!json_out) {
-      std::cerr << "styrkoll scan: cannot write " << vm["json"].as<std::string>() << "\n";
-      return 2;
-    }
+  std::string fail_on = vm["fail-on"].as<std::string>();
+  if (fail_on != "none" && fail_on != "weak" && fail_on != "missing") {
+    std::cerr << "styrkoll scan: --fail-on must be none, weak or missing\n";
+    return 2;
   }
-
-  std::map<std::string, int> by_format, by_error;
-  std::set<std::string> hashes;
-  int ok = 0, duplicates = 0;
-  long pages = 0, blocks = 0, headings = 0;
-  for (const std::string& f : files) {
-    Result<Document> r = ingest_file(f);
-    if (!r.ok()) {
-      ++by_error[std::string(error_code_name(r.status().code()))];
-      std::cout << "  error  " << r.status().to_string() << "\n";
-      continue;
-    }
-    const Document& d = r.value();
-    if (!hashes.insert(d.metadata().sha256).second) {
-      ++duplicates;
-      if (!quiet) std::cout << "  dup    " << f << "\n";
-      continue;
-    }
-    ++ok;
-    ++by_format[std::string(format_name(d.metadata().format))];
-    pages += d.metadata().page_count;
-    blocks += static_cast<long>(d.blocks().size());
-    for (const Block& b : d.blocks()) headings += b.kind == BlockKind::heading;
-    if (!quiet) {
-      std::cout << "  ok     " << f << "  [" << format_name(d.metadata().format) << ", "
-                << d.blocks().size() << " blocks";
-      if (d.metadata().page_count) std::cout << ", " << d.metadata().page_count << " pages";
-      std::cout << "]  " << d.metadata().title << "\n";
-    }
-    if (json_out) json_out << boost::json::serialize(document_to_json(d)) << "\n";
+  std::string out = vm["out"].as<std::string>();
+  std::error_code ec;
+  fs::create_directories(out, ec);
+  if (ec) {
+    std::cerr << "styrkoll scan: cannot create " << out << ": " << ec.message() << "\n";
+    return 2;
   }
-  for (const std::string& p : problems) std::cout << "  skip   " << p << "\n";
+  ScanOptions so;
+  so.roots = vm["paths"].as<std::vector<std::string>>();
+  so.rules_dir = vm.count("rules") ? vm["rules"].as<std::string>() : default_rules_dir();
+  if (!vm.count("no-cache")) so.cache_path = vm.count("cache") ? vm["cache"].as<std::string>() : out + "/cache.sqlite";
+  if (vm.count("manifest")) so.manifest = vm["manifest"].as<std::string>();
+  if (vm.count("assessments")) so.assessments = vm["assessments"].as<std::string>();
+  if (vm.count("baseline")) so.baseline = vm["baseline"].as<std::string>();
+  so.workers = vm["jobs"].as<int>();
+  so.timeout_s = vm["timeout"].as<int>();
+  so.memory_limit_bytes = static_cast<std::uint64_t>(std::max(0, vm["memory-limit"].as<int>())) << 20;
+  if (vm.count("shard")) so.shard = vm["shard"].as<std::string>();
+  ProgressView view(vm.count("quiet") > 0);
+  so.progress = [&view](const ScanProgress& p) { view(p); };
+  g_cancel.store(false);
+  so.cancel = &g_cancel;
+  struct sigaction sa {};
+  sa.sa_handler = on_interrupt;
+  sigaction(SIGINT, &sa, nullptr);
+  sigaction(SIGTERM, &sa, nullptr);
 
-  std::cout << "\nSummary: " << files.size() << " files, " << ok << " read";
-  for (auto& [fmt, n] : by_format) std::cout << ", " << n << " " << fmt;
-  std::cout << "\n         " << pages << " PDF/DOCX/ODT pages, " << blocks << " blocks, " << headings
-            << " headings";
-  if (duplicates) std::cout << ", " << duplicates << " duplicates skipped";
-  std::cout << "\n";
-  int failed = 0;
-  for (auto& [code, n] : by_error) {
-    std::cout << "         " << n << " not read: " << code << "\n";
-    failed += n;
+  Result<ScanResult> r = run_scan(so);
+  signal(SIGINT, SIG_DFL);
+  signal(SIGTERM, SIG_DFL);
+  if (!r.ok()) {
+    std::cerr << "styrkoll scan: " << r.status().message() << "\n";
+    return 2;
   }
-  return failed > 0 || !problems.empty() ? 1 : 0;
+  const ScanResult& res = r.value();
+  for (const auto& p : res.problems) std::cerr << "styrkoll scan: skipped " << p << "\n";
+  if (res.cancelled) {
+    std::cerr << "styrkoll scan: interrupted; finished documents are cached, run the same command again to resume\n";
+    return 130;
+  }
+  OutputPaths paths;
+  paths.json = vm.count("json") ? vm["json"].as<std::string>() : out + "/report.json";
+  paths.html = vm.count("html") ? vm["html"].as<std::string>() : out + "/report.html";
+  paths.csv = vm.count("csv") ? vm["csv"].as<std::string>() : out + "/report.csv";
+  paths.sarif = vm.count("sarif") ? vm["sarif"].as<std::string>() : out + "/report.sarif";
+  paths.csv_semicolon = vm.count("csv-semicolon") > 0;
+  paths.language = vm["lang"].as<std::string>();
+  if (!write_outputs(res.report_json, paths, "scan")) return 2;
+  json::object report = json::parse(res.report_json).as_object();
+  if (!vm.count("quiet")) {
+    print_summary(report, std::cout);
+    std::cout << "  rapport: " << paths.json << (paths.html.empty() ? "" : ", " + paths.html) << "\n";
+  }
+  if (fail_on == "missing" && res.open_missing > 0) return 1;
+  if (fail_on == "weak" && res.open_missing + res.open_weak > 0) return 1;
+  return 0;
 }
 
 }  // namespace styrkoll::cli

@@ -19,6 +19,8 @@ int cmd_tokens(const std::vector<std::string>& args);
 int cmd_check(const std::vector<std::string>& args);
 int cmd_rules(const std::vector<std::string>& args);
 int cmd_eval(const std::vector<std::string>& args);
+int cmd_diff(const std::vector<std::string>& args);
+int cmd_report(const std::vector<std::string>& args);
 
 // The document model as JSON (what `styrkoll extract --json` prints).
 boost::json::object document_to_json(const Document& doc);

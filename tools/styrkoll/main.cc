@@ -13,7 +13,9 @@ void usage(std::ostream& os) {
   os << "Usage: styrkoll <command> [options]\n\n"
         "Commands:\n"
         "  extract FILE [--json]   show the document model: blocks with page, section and text\n"
-        "  scan PATH... [--json F] read every document under the paths and summarise\n"
+        "  scan PATH...            scan an archive and write the gap report (JSON, HTML, CSV, SARIF)\n"
+        "  diff OLD.json NEW.json  progress between two scans\n"
+        "  report REPORT.json ...  render a JSON report as HTML, CSV and/or SARIF\n"
         "  tokens FILE|- [--json]  show sentences and tokens: folded form, lemma, compound parts\n"
         "  check FILE              judge one document: type, each perspective's coverage, evidence\n"
         "  rules lint|test [DIR]   validate a rule pack / run its embedded examples\n"
@@ -40,6 +42,8 @@ int main(int argc, char** argv) {
     if (cmd == "check") return styrkoll::cli::cmd_check(args);
     if (cmd == "rules") return styrkoll::cli::cmd_rules(args);
     if (cmd == "eval") return styrkoll::cli::cmd_eval(args);
+    if (cmd == "diff") return styrkoll::cli::cmd_diff(args);
+    if (cmd == "report") return styrkoll::cli::cmd_report(args);
     if (cmd == "version" || cmd == "--version") {
       std::cout << "styrkoll " << styrkoll::library_version() << "\n";
       return 0;
