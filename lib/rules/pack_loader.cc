@@ -496,8 +496,7 @@ class RulePackLoader {
 Result<std::shared_ptr<const RulePack>> RulePack::load(const std::string& dir) {
   auto pack = std::make_shared<RulePack>();
   RulePackLoader loader(*pack);
-  loader.load(dir, 0);
-  loader.finish();
+  if (loader.load(dir, 0)) loader.finish();
   if (!loader.errors().empty()) {
     std::string msg = dir + ": invalid rule pack (" + std::to_string(loader.errors().size()) + " problem" +
                       (loader.errors().size() == 1 ? "" : "s") + "):";

@@ -3,6 +3,7 @@
 #include <cstdlib>
 #include <filesystem>
 #include <iostream>
+#include <vector>
 
 #include "styrkoll/lexicon.h"
 #include "styrkoll/rules.h"
@@ -11,9 +12,18 @@ namespace styrkoll::cli {
 
 std::string default_rules_dir() {
   if (const char* env = std::getenv("STYRKOLL_RULES"); env && *env) return env;
-  for (const char* candidate : {"rules/valfardsbrott", "../rules/valfardsbrott", STYRKOLL_RULES_DIR "/valfardsbrott"}) {
-    std::error_code ec;
-    if (std::filesystem::exists(std::string(candidate) + "/pack.yaml", ec)) return candidate;
+  namespace fs = std::filesystem;
+  std::error_code ec;
+  std::vector<fs::path> candidates = {"rules/valfardsbrott"};
+  // Next to the executable: the source tree when run from build/tools, or the installed share folder.
+  fs::path exe = fs::read_symlink("/proc/self/exe", ec);
+  if (!ec) {
+    candidates.push_back(exe.parent_path() / "../../rules/valfardsbrott");
+    candidates.push_back(exe.parent_path() / "../share/styrkoll/rules/valfardsbrott");
+  }
+  candidates.push_back(STYRKOLL_RULES_DIR "/valfardsbrott");
+  for (const auto& c : candidates) {
+    if (fs::exists(c / "pack.yaml", ec)) return c.lexically_normal().string();
   }
   return "rules/valfardsbrott";
 }
