@@ -32,7 +32,8 @@ class CsvWriter {
     std::string v = raw;
     // A spreadsheet would evaluate a cell starting with one of these as a
     // formula (CSV injection); a leading apostrophe makes it plain text.
-    if (!v.empty() && (v[0] == '=' || v[0] == '+' || v[0] == '-' || v[0] == '@' || v[0] == '\t' || v[0] == '\r'))
+    if (!v.empty() &&
+        (v[0] == '=' || v[0] == '+' || v[0] == '-' || v[0] == '@' || v[0] == '\t' || v[0] == '\r'))
       v.insert(v.begin(), '\'');
     bool quote = v.find_first_of(std::string("\"\r\n") + sep_) != std::string::npos;
     if (!quote) {
@@ -88,8 +89,8 @@ Result<std::string> render_csv(std::string_view report_json, char separator, boo
   const report::Report& r = parsed.value();
 
   CsvWriter w(separator);
-  w.row({"sökväg", "titel", "dokumenttyp", "status", "perspektiv", "täckning", "motivering", "förslag", "sida",
-         "avsnitt", "citat", "fingeravtryck", "bedömning"});
+  w.row({"sökväg", "titel", "dokumenttyp", "status", "perspektiv", "täckning", "motivering", "förslag",
+         "sida", "avsnitt", "citat", "fingeravtryck", "bedömning"});
   for (const DocumentEntry& d : r.documents) {
     if (d.perspectives.empty()) {
       // Out of scope, needs OCR, error: one row saying why.

@@ -5,14 +5,13 @@
 // hosts, so the file works from a USB stick on a machine without network.
 // Every text taken from the report goes through esc().
 #include <algorithm>
+#include <boost/json.hpp>
 #include <cmath>
 #include <initializer_list>
 #include <map>
 #include <set>
 #include <string>
 #include <vector>
-
-#include <boost/json.hpp>
 
 #include "report/html_labels.h"
 #include "report/report_model.h"
@@ -34,12 +33,23 @@ std::string esc(std::string_view s) {
   out.reserve(s.size() + 16);
   for (char c : s) {
     switch (c) {
-      case '&': out += "&amp;"; break;
-      case '<': out += "&lt;"; break;
-      case '>': out += "&gt;"; break;
-      case '"': out += "&quot;"; break;
-      case '\'': out += "&#39;"; break;
-      default: out += c;
+      case '&':
+        out += "&amp;";
+        break;
+      case '<':
+        out += "&lt;";
+        break;
+      case '>':
+        out += "&gt;";
+        break;
+      case '"':
+        out += "&quot;";
+        break;
+      case '\'':
+        out += "&#39;";
+        break;
+      default:
+        out += c;
     }
   }
   return out;
@@ -117,8 +127,8 @@ table{border-collapse:collapse}
 table.matrix th,table.matrix td{border:1px solid var(--line);padding:.2rem .3rem;text-align:center;font-size:.85rem}
 table.matrix thead th{vertical-align:bottom;height:13rem;font-weight:600}
 table.matrix thead th span{writing-mode:vertical-rl;transform:rotate(180deg);white-space:nowrap;display:inline-block}
-table.matrix tbody th{text-align:left;white-space:nowrap;font-weight:600}
-table.matrix td{min-width:2.2rem;font-weight:700}
+table.matrix tbody th{text-align:left;font-weight:600;min-width:11rem;max-width:17rem}
+table.matrix td{min-width:1.8rem;font-weight:700}
 table.matrix td small{display:block;font-weight:400;font-size:.7rem}
 .legend{display:flex;flex-wrap:wrap;gap:.6rem;font-size:.85rem;margin:.6rem 0}
 .legend span{padding:.1rem .5rem;border:1px solid var(--line);border-radius:4px}
@@ -178,6 +188,9 @@ footer.page{text-align:center;color:var(--muted);font-size:.8rem;padding:1rem}
   .rec{background:none}
   table.matrix td,.badge,.score i{-webkit-print-color-adjust:exact;print-color-adjust:exact}
   table.matrix thead th{height:10rem}
+  table.matrix th,table.matrix td{font-size:7pt;padding:1px}
+  table.matrix td{min-width:0}
+  .matrix-wrap{overflow:visible}
 }
 )CSS";
 
@@ -362,7 +375,8 @@ class HtmlRenderer {
 
   void summary() {
     const auto& t = r_.archive.totals;
-    o_ += "<section class=\"part\" id=\"sammanfattning\">\n<h2>" + std::string(l_.summary_heading) + "</h2>\n";
+    o_ +=
+        "<section class=\"part\" id=\"sammanfattning\">\n<h2>" + std::string(l_.summary_heading) + "</h2>\n";
     o_ += "<div class=\"stats\">";
     stat(t.documents, l_.documents);
     stat(t.analyzed, l_.analyzed);
@@ -371,8 +385,8 @@ class HtmlRenderer {
     stat(t.errors, l_.errors);
     o_ += "</div>\n<div class=\"stats\">";
     stat(t.gaps, l_.gaps,
-         std::to_string(t.missing) + " " + std::string(l_.gaps_missing) + ", " + std::to_string(t.weak) + " " +
-             std::string(l_.gaps_weak));
+         std::to_string(t.missing) + " " + std::string(l_.gaps_missing) + ", " + std::to_string(t.weak) +
+             " " + std::string(l_.gaps_weak));
     stat(t.open_gaps, std::string(l_.gaps) + " " + std::string(l_.gaps_open));
     stat(t.gaps - t.open_gaps, std::string(l_.gaps) + " " + std::string(l_.gaps_assessed));
     stat(t.strong, l_.strong_total);
@@ -390,7 +404,8 @@ class HtmlRenderer {
       o_ += "</p>\n";
     }
 
-    o_ += "<h3>" + std::string(l_.top_gaps_heading) + "</h3>\n<p>" + std::string(l_.top_gaps_intro) + "</p>\n";
+    o_ +=
+        "<h3>" + std::string(l_.top_gaps_heading) + "</h3>\n<p>" + std::string(l_.top_gaps_intro) + "</p>\n";
     std::vector<const report::ArchiveFinding*> findings;
     for (const auto& f : r_.archive.findings) findings.push_back(&f);
     std::stable_sort(findings.begin(), findings.end(), [](auto* a, auto* b) {
@@ -411,8 +426,8 @@ class HtmlRenderer {
       if (c.missing + c.weak == 0 || shown_perspectives == 5) break;
       ++shown_perspectives;
       std::string sev = c.missing > 0 ? "missing" : "weak";
-      items += "<li><span class=\"badge cov-" + sev + "\">" + std::string(coverage_symbol(sev)) + "</span> <b>" +
-               esc(c.name) + "</b> " +
+      items += "<li><span class=\"badge cov-" + sev + "\">" + std::string(coverage_symbol(sev)) +
+               "</span> <b>" + esc(c.name) + "</b> " +
                fill(l_.perspective_gap_line, {std::to_string(c.missing), std::to_string(c.weak),
                                               std::to_string(c.strong + c.weak + c.missing)}) +
                "</li>\n";
@@ -429,8 +444,8 @@ class HtmlRenderer {
     for (std::string_view c : {"strong", "weak", "missing"})
       o_ += "<span class=\"cov-" + std::string(c) + "\">" + std::string(coverage_symbol(c)) + " " + cov(c) +
             "</span>";
-    o_ += "<span class=\"cov-na\">" + std::string(coverage_symbol("")) + " " + std::string(l_.matrix_not_expected) +
-          "</span></div>\n";
+    o_ += "<span class=\"cov-na\">" + std::string(coverage_symbol("")) + " " +
+          std::string(l_.matrix_not_expected) + "</span></div>\n";
   }
 
   void matrix() {
@@ -465,6 +480,26 @@ class HtmlRenderer {
         (p.coverage == "strong" ? c.strong : p.coverage == "weak" ? c.weak : c.missing)++;
       }
     }
+    // Rows in the order of the archive's type list (the pack's order), others after.
+    {
+      std::map<std::string, std::size_t> order;
+      for (const auto& tf : r_.archive.types_found) order.emplace(tf.id, order.size());
+      std::vector<std::size_t> idx(types.size());
+      for (std::size_t i = 0; i < idx.size(); ++i) idx[i] = i;
+      auto rank = [&](std::size_t i) {
+        auto it = order.find(types[i]);
+        return it == order.end() ? order.size() + i : it->second;
+      };
+      std::stable_sort(idx.begin(), idx.end(),
+                       [&](std::size_t a, std::size_t b) { return rank(a) < rank(b); });
+      std::vector<std::string> t2, n2;
+      for (std::size_t i : idx) {
+        t2.push_back(types[i]);
+        n2.push_back(type_names[i]);
+      }
+      types = std::move(t2);
+      type_names = std::move(n2);
+    }
     // Drop columns no analysed document has.
     std::vector<std::string> used;
     for (const auto& col : columns) {
@@ -483,7 +518,8 @@ class HtmlRenderer {
     for (const auto& col : used) o_ += "<th scope=\"col\"><span>" + esc(column_names[col]) + "</span></th>";
     o_ += "</tr></thead>\n<tbody>\n";
     for (std::size_t t = 0; t < types.size(); ++t) {
-      o_ += "<tr><th scope=\"row\"><a href=\"#" + first_doc[types[t]] + "\">" + esc(type_names[t]) + "</a></th>";
+      o_ += "<tr><th scope=\"row\"><a href=\"#" + first_doc[types[t]] + "\">" + esc(type_names[t]) +
+            "</a></th>";
       for (const auto& col : used) {
         auto it = cells.find({types[t], col});
         if (it == cells.end()) {
@@ -494,8 +530,8 @@ class HtmlRenderer {
         const Cell& c = it->second;
         std::string best = c.strong ? "strong" : c.weak ? "weak" : "missing";
         int n = c.strong + c.weak + c.missing;
-        o_ += "<td class=\"cov-" + best + "\" data-coverage=\"" + best + "\" title=\"" + esc(column_names[col]) +
-              ": " +
+        o_ += "<td class=\"cov-" + best + "\" data-coverage=\"" + best + "\" title=\"" +
+              esc(column_names[col]) + ": " +
               fill(l_.matrix_cell_title, {std::to_string(n), std::to_string(c.strong), std::to_string(c.weak),
                                           std::to_string(c.missing)}) +
               "\"><span aria-label=\"" + cov(best) + "\">" + std::string(coverage_symbol(best)) + "</span>";
@@ -510,15 +546,16 @@ class HtmlRenderer {
   void recommendation_box(const std::string& text) {
     if (text.empty()) return;
     o_ += "<div class=\"rec\"><div class=\"rec-head\"><h5>" + std::string(l_.recommendation) +
-          "</h5><button type=\"button\" class=\"copy\">" + std::string(l_.copy) + "</button></div><p class=\"rec-text\">" +
-          esc(text) + "</p></div>\n";
+          "</h5><button type=\"button\" class=\"copy\">" + std::string(l_.copy) +
+          "</button></div><p class=\"rec-text\">" + esc(text) + "</p></div>\n";
   }
 
   void archive() {
     const auto& a = r_.archive;
     o_ += "<section class=\"part\" id=\"arkiv\">\n<h2>" + std::string(l_.archive_heading) + "</h2>\n";
     o_ += "<div class=\"columns\"><div><h3>" + std::string(l_.archive_found) + "</h3>\n";
-    if (a.types_found.empty()) o_ += "<p>" + std::string(l_.none) + "</p>\n";
+    if (a.types_found.empty())
+      o_ += "<p>" + std::string(l_.none) + "</p>\n";
     else {
       o_ += "<ul class=\"types\" id=\"types-found\">";
       for (const auto& t : a.types_found)
@@ -527,21 +564,22 @@ class HtmlRenderer {
       o_ += "</ul>\n";
     }
     o_ += "</div><div><h3>" + std::string(l_.archive_missing) + "</h3>\n";
-    if (a.types_missing.empty()) o_ += "<p>" + std::string(l_.none) + "</p>\n";
+    if (a.types_missing.empty())
+      o_ += "<p>" + std::string(l_.none) + "</p>\n";
     else {
       o_ += "<ul class=\"types\" id=\"types-missing\">";
       for (const auto& t : a.types_missing)
-        o_ += "<li><span class=\"badge cov-missing\">" + std::string(coverage_symbol("missing")) + "</span> " +
-              esc(t.name) + "</li>";
+        o_ += "<li><span class=\"badge cov-missing\">" + std::string(coverage_symbol("missing")) +
+              "</span> " + esc(t.name) + "</li>";
       o_ += "</ul>\n";
     }
     o_ += "</div></div>\n<h3>" + std::string(l_.archive_findings) + "</h3>\n";
     if (a.findings.empty()) o_ += "<p>" + std::string(l_.archive_no_findings) + "</p>\n";
     for (const auto& f : a.findings) {
       std::string sev = f.severity == "weak" ? "weak" : "missing";
-      o_ += "<div class=\"finding sev-" + sev + "\" id=\"arkiv-" + esc(f.id) + "\"><p><span class=\"badge cov-" +
-            sev + "\">" + std::string(coverage_symbol(sev)) + " " + cov(sev) + "</span> " + esc(f.message) +
-            "</p>\n";
+      o_ += "<div class=\"finding sev-" + sev + "\" id=\"arkiv-" + esc(f.id) +
+            "\"><p><span class=\"badge cov-" + sev + "\">" + std::string(coverage_symbol(sev)) + " " +
+            cov(sev) + "</span> " + esc(f.message) + "</p>\n";
       recommendation_box(f.recommendation);
       o_ += "</div>\n";
     }
@@ -550,7 +588,8 @@ class HtmlRenderer {
 
   std::string coverage_badge(const std::string& c) const {
     if (c.empty()) return "<span class=\"badge cov-na\">" + std::string(coverage_symbol("")) + "</span>";
-    return "<span class=\"badge cov-" + esc(c) + "\">" + std::string(coverage_symbol(c)) + " " + cov(c) + "</span>";
+    return "<span class=\"badge cov-" + esc(c) + "\">" + std::string(coverage_symbol(c)) + " " + cov(c) +
+           "</span>";
   }
 
   std::string perspective_name(const std::string& id) const {
@@ -564,28 +603,33 @@ class HtmlRenderer {
     if (!b.baseline_scan.empty()) o_ += "<p>" + fill(l_.change_compared, {esc(b.baseline_scan)}) + "</p>\n";
     o_ += "<div class=\"stats\">";
     const std::pair<std::string_view, std::int64_t> counts[] = {
-        {"fixed", b.fixed},         {"improved", b.improved}, {"new", b.added},       {"regressed", b.regressed},
-        {"unchanged", b.unchanged}, {"assessed", b.assessed}, {"removed", b.removed}};
+        {"fixed", b.fixed},         {"improved", b.improved},   {"new", b.added},
+        {"regressed", b.regressed}, {"unchanged", b.unchanged}, {"assessed", b.assessed},
+        {"removed", b.removed}};
     for (const auto& [kind, n] : counts) stat(n, report::change_label(lang_, kind));
     o_ += "</div>\n";
     if (b.items.empty()) {
       o_ += "<p>" + std::string(l_.change_no_items) + "</p>\n</section>\n";
       return;
     }
-    o_ += "<table class=\"list\" id=\"change-items\"><thead><tr><th>" + std::string(l_.change_kind) + "</th><th>" +
-          std::string(l_.change_document) + "</th><th>" + std::string(l_.change_perspective) + "</th><th>" +
-          std::string(l_.change_before) + "</th><th>" + std::string(l_.change_now) + "</th></tr></thead><tbody>\n";
+    o_ += "<table class=\"list\" id=\"change-items\"><thead><tr><th>" + std::string(l_.change_kind) +
+          "</th><th>" + std::string(l_.change_document) + "</th><th>" + std::string(l_.change_perspective) +
+          "</th><th>" + std::string(l_.change_before) + "</th><th>" + std::string(l_.change_now) +
+          "</th></tr></thead><tbody>\n";
     // Grouped by kind in the order of the counts above.
     for (const auto& [kind, n] : counts) {
       (void)n;
       for (const auto& it : b.items) {
         if (it.change != kind) continue;
         std::string link;
-        if (known_fingerprints_.count(it.fingerprint)) link = "#fp-" + esc(it.fingerprint);
-        else if (doc_anchor_.count(it.path)) link = "#" + doc_anchor_.at(it.path);
+        if (known_fingerprints_.count(it.fingerprint))
+          link = "#fp-" + esc(it.fingerprint);
+        else if (doc_anchor_.count(it.path))
+          link = "#" + doc_anchor_.at(it.path);
         std::string path = link.empty() ? esc(it.path) : "<a href=\"" + link + "\">" + esc(it.path) + "</a>";
-        o_ += "<tr class=\"change-" + esc(it.change) + "\"><td>" + esc(report::change_label(lang_, it.change)) +
-              "</td><td>" + path + "</td><td>" + esc(perspective_name(it.perspective)) + "</td><td>" + coverage_badge(it.old_coverage) +
+        o_ += "<tr class=\"change-" + esc(it.change) + "\"><td>" +
+              esc(report::change_label(lang_, it.change)) + "</td><td>" + path + "</td><td>" +
+              esc(perspective_name(it.perspective)) + "</td><td>" + coverage_badge(it.old_coverage) +
               "</td><td>" + coverage_badge(it.new_coverage) + "</td></tr>\n";
       }
     }
@@ -614,7 +658,8 @@ class HtmlRenderer {
     o_ += "<article class=\"" + esc(cls) + "\"" +
           (p.fingerprint.empty() ? std::string() : " id=\"fp-" + esc(p.fingerprint) + "\"") +
           " data-perspective=\"" + esc(p.id) + "\">\n<h4><span class=\"sym\">" +
-          std::string(coverage_symbol(p.coverage)) + "</span>" + esc(p.name) + " " + coverage_badge(p.coverage);
+          std::string(coverage_symbol(p.coverage)) + "</span>" + esc(p.name) + " " +
+          coverage_badge(p.coverage);
     if (p.assessment)
       o_ += " <span class=\"badge assessed\">" + std::string(l_.assessed) + ": " +
             esc(report::assessment_label(lang_, p.assessment->status)) + "</span>";
@@ -653,17 +698,18 @@ class HtmlRenderer {
     std::string score = d.coverage_score ? std::to_string(*d.coverage_score) : "-1";
     o_ += "<section class=\"doc\" id=\"dok-" + std::to_string(index + 1) + "\" data-path=\"" + esc(d.path) +
           "\" data-type=\"" + (d.doc_type ? esc(d.doc_type->id) : std::string()) + "\" data-typename=\"" +
-          (d.doc_type ? esc(d.doc_type->name) : std::string()) + "\" data-score=\"" + score + "\" data-gaps=\"" +
-          std::to_string(d.gap_count()) + "\" data-status=\"" + esc(d.status) + "\">\n";
-    o_ += "<h3>" + esc(d.title.empty() ? d.path : d.title) + " <span class=\"badge st-" + esc(d.status) + "\">" +
-          esc(report::status_label(lang_, d.status)) + "</span><span class=\"path\">" + esc(d.path) +
+          (d.doc_type ? esc(d.doc_type->name) : std::string()) + "\" data-score=\"" + score +
+          "\" data-gaps=\"" + std::to_string(d.gap_count()) + "\" data-status=\"" + esc(d.status) + "\">\n";
+    o_ += "<h3>" + esc(d.title.empty() ? d.path : d.title) + " <span class=\"badge st-" + esc(d.status) +
+          "\">" + esc(report::status_label(lang_, d.status)) + "</span><span class=\"path\">" + esc(d.path) +
           "</span></h3>\n<dl class=\"facts\">";
     fact(l_.path, esc(d.path));
     if (!d.title.empty()) fact(l_.title, esc(d.title));
     if (d.doc_type) {
       std::string t = esc(d.doc_type->name) + " (" + std::string(l_.confidence) + " " +
                       percent(d.doc_type->confidence * 100) + ", " +
-                      std::string(d.doc_type->source == "manifest" ? l_.source_manifest : l_.source_auto) + ")";
+                      std::string(d.doc_type->source == "manifest" ? l_.source_manifest : l_.source_auto) +
+                      ")";
       if (!d.doc_type->reasons.empty()) {
         t += "<details><summary>" + std::string(l_.type_reasons) + "</summary><ul>";
         for (const auto& reason : d.doc_type->reasons) t += "<li>" + esc(reason) + "</li>";
@@ -671,10 +717,11 @@ class HtmlRenderer {
       }
       fact(l_.doc_type, t);
     }
-    fact(l_.status, "<span class=\"badge st-" + esc(d.status) + "\">" + esc(report::status_label(lang_, d.status)) +
-                        "</span>");
+    fact(l_.status, "<span class=\"badge st-" + esc(d.status) + "\">" +
+                        esc(report::status_label(lang_, d.status)) + "</span>");
     if (!d.format.empty())
-      fact(l_.format, esc(d.format) + (d.pages > 0 ? ", " + std::to_string(d.pages) + " " + std::string(l_.pages) : ""));
+      fact(l_.format,
+           esc(d.format) + (d.pages > 0 ? ", " + std::to_string(d.pages) + " " + std::string(l_.pages) : ""));
     if (d.status == "analyzed" || !d.wc_explicit.empty()) {
       std::string w = coverage_badge(d.wc_explicit);
       if (!d.wc_evidence.empty()) w += " <q>" + esc(d.wc_evidence.front().quote) + "</q>";
@@ -682,8 +729,9 @@ class HtmlRenderer {
     }
     if (d.coverage_score) {
       double s = std::clamp(*d.coverage_score, 0.0, 100.0);
-      fact(l_.coverage_score, "<span class=\"score\"><i style=\"width:" + std::to_string(static_cast<int>(s)) +
-                                  "%\"></i></span>" + std::to_string(static_cast<long>(std::lround(s))) + " / 100");
+      fact(l_.coverage_score,
+           "<span class=\"score\"><i style=\"width:" + std::to_string(static_cast<int>(s)) +
+               "%\"></i></span>" + std::to_string(static_cast<long>(std::lround(s))) + " / 100");
     } else if (d.status == "analyzed") {
       fact(l_.coverage_score, std::string(l_.not_scored));
     }
@@ -696,11 +744,13 @@ class HtmlRenderer {
 
     if (d.error) {
       o_ += "<div class=\"notice\" role=\"alert\"><b>" + std::string(l_.error) +
-            (d.error->code.empty() ? "" : " (" + esc(d.error->code) + ")") + ":</b> " + esc(d.error->message) +
-            "</div>\n";
+            (d.error->code.empty() ? "" : " (" + esc(d.error->code) + ")") + ":</b> " +
+            esc(d.error->message) + "</div>\n";
     }
-    if (d.status == "needs_ocr") o_ += "<div class=\"notice\"><b>OCR:</b> " + std::string(l_.needs_ocr_note) + "</div>\n";
-    if (d.status == "out_of_scope") o_ += "<div class=\"notice quiet\">" + std::string(l_.out_of_scope_note) + "</div>\n";
+    if (d.status == "needs_ocr")
+      o_ += "<div class=\"notice\"><b>OCR:</b> " + std::string(l_.needs_ocr_note) + "</div>\n";
+    if (d.status == "out_of_scope")
+      o_ += "<div class=\"notice quiet\">" + std::string(l_.out_of_scope_note) + "</div>\n";
 
     if (!d.perspectives.empty()) {
       std::vector<const Perspective*> gaps, strong;
@@ -730,8 +780,10 @@ class HtmlRenderer {
     std::map<std::string, std::string> types;  // name -> id, sorted by name
     bool untyped = false;
     for (const auto& d : r_.documents) {
-      if (d.doc_type) types.emplace(d.doc_type->name, d.doc_type->id);
-      else untyped = true;
+      if (d.doc_type)
+        types.emplace(d.doc_type->name, d.doc_type->id);
+      else
+        untyped = true;
     }
     o_ += "<div class=\"controls\" role=\"search\">";
     o_ += "<label>" + std::string(l_.filter_type) + "<select id=\"f-type\"><option value=\"\">" +
@@ -744,7 +796,8 @@ class HtmlRenderer {
     o_ += "<label>" + std::string(l_.sort_by) + "<select id=\"f-sort\"><option value=\"path\">" +
           std::string(l_.sort_path) + "</option><option value=\"type\">" + std::string(l_.sort_type) +
           "</option><option value=\"score\">" + std::string(l_.sort_score) + "</option></select></label>";
-    o_ += "<label class=\"check\"><input type=\"checkbox\" id=\"f-gaps\">" + std::string(l_.filter_gaps) + "</label>";
+    o_ += "<label class=\"check\"><input type=\"checkbox\" id=\"f-gaps\">" + std::string(l_.filter_gaps) +
+          "</label>";
     o_ += "<span class=\"count\" id=\"f-count\" aria-live=\"polite\"></span></div>\n";
     o_ += "<p id=\"f-empty\" hidden>" + std::string(l_.no_match) + "</p>\n<div id=\"doc-list\">\n";
     for (std::size_t i = 0; i < r_.documents.size(); ++i) document(i, r_.documents[i]);
@@ -778,8 +831,10 @@ class HtmlRenderer {
 
 Result<std::string> render_html(std::string_view report_json, const HtmlOptions& options) {
   Lang lang;
-  if (options.language == "sv" || options.language.empty()) lang = Lang::sv;
-  else if (options.language == "en") lang = Lang::en;
+  if (options.language == "sv" || options.language.empty())
+    lang = Lang::sv;
+  else if (options.language == "en")
+    lang = Lang::en;
   else
     return Status(ErrorCode::invalid_argument,
                   "html: unsupported language '" + options.language + "' (use sv or en)");

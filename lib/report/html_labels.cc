@@ -33,13 +33,16 @@ constexpr HtmlLabels kSv{
     .types_found_heading = "Dokumenttyper i arkivet",
     .none = "Inga",
     .top_gaps_heading = "Det viktigaste som saknas",
-    .top_gaps_intro = "Först brister i arkivet som helhet, sedan de perspektiv som oftast saknas i dokumenten.",
+    .top_gaps_intro =
+        "Först brister i arkivet som helhet, sedan de perspektiv som oftast saknas i dokumenten.",
     .no_gaps_found = "Inga brister hittades.",
     .perspective_gap_line = "saknas i {0} och är svagt i {1} av {2} dokument där det förväntas",
     .archive_level = "Arkivet",
     .matrix_heading = "Dokumenttyper och perspektiv",
-    .matrix_intro = "Varje ruta visar den bästa täckningen bland kommunens dokument av typen. "
-                    "En siffra anger hur många dokument av typen som bedömts; håll muspekaren över rutan för fördelningen.",
+    .matrix_intro =
+        "Varje ruta visar den bästa täckningen bland kommunens dokument av typen. "
+        "En siffra anger hur många dokument av typen som bedömts; håll muspekaren över rutan för "
+        "fördelningen.",
     .matrix_type = "Dokumenttyp",
     .matrix_not_expected = "förväntas inte i denna dokumenttyp",
     .matrix_cell_title = "{0} dokument: {1} starka, {2} svaga, {3} saknas",
@@ -89,8 +92,10 @@ constexpr HtmlLabels kSv{
     .pages = "Sidor",
     .duplicates = "Identiska kopior",
     .error = "Fel",
-    .needs_ocr_note = "Dokumentet är skannat och saknar textlager. Kör textigenkänning (OCR) och granska det igen.",
-    .out_of_scope_note = "Dokumentet bedömdes inte vara ett styrdokument av en känd typ och har inte granskats.",
+    .needs_ocr_note =
+        "Dokumentet är skannat och saknar textlager. Kör textigenkänning (OCR) och granska det igen.",
+    .out_of_scope_note =
+        "Dokumentet bedömdes inte vara ett styrdokument av en känd typ och har inte granskats.",
     .gaps_heading = "Brister",
     .no_gaps = "Inga brister: alla förväntade perspektiv är starka.",
     .why = "Varför",
@@ -133,13 +138,15 @@ constexpr HtmlLabels kEn{
     .types_found_heading = "Document types in the archive",
     .none = "None",
     .top_gaps_heading = "The most important gaps",
-    .top_gaps_intro = "Gaps in the archive as a whole first, then the perspectives most often missing in the documents.",
+    .top_gaps_intro =
+        "Gaps in the archive as a whole first, then the perspectives most often missing in the documents.",
     .no_gaps_found = "No gaps were found.",
     .perspective_gap_line = "missing in {0} and weak in {1} of {2} documents that should have it",
     .archive_level = "Archive",
     .matrix_heading = "Document types and perspectives",
-    .matrix_intro = "Each cell shows the best coverage among the municipality's documents of the type. "
-                    "A number tells how many documents of the type were judged; hover over the cell for the breakdown.",
+    .matrix_intro =
+        "Each cell shows the best coverage among the municipality's documents of the type. "
+        "A number tells how many documents of the type were judged; hover over the cell for the breakdown.",
     .matrix_type = "Document type",
     .matrix_not_expected = "not expected in this document type",
     .matrix_cell_title = "{0} documents: {1} strong, {2} weak, {3} missing",
@@ -189,8 +196,10 @@ constexpr HtmlLabels kEn{
     .pages = "Pages",
     .duplicates = "Identical copies",
     .error = "Error",
-    .needs_ocr_note = "The document is scanned and has no text layer. Run text recognition (OCR) and review it again.",
-    .out_of_scope_note = "The document was not judged to be a governing document of a known type and was not reviewed.",
+    .needs_ocr_note =
+        "The document is scanned and has no text layer. Run text recognition (OCR) and review it again.",
+    .out_of_scope_note =
+        "The document was not judged to be a governing document of a known type and was not reviewed.",
     .gaps_heading = "Gaps",
     .no_gaps = "No gaps: every expected perspective is strong.",
     .why = "Why",

@@ -38,7 +38,9 @@ class Obj {
   }
 
   const std::string& where() const { return where_; }
-  std::string at(std::string_view key) const { return where_.empty() ? std::string(key) : where_ + "." + std::string(key); }
+  std::string at(std::string_view key) const {
+    return where_.empty() ? std::string(key) : where_ + "." + std::string(key);
+  }
 
   // nullptr when absent (or null when allow_null).
   const json::value* find(std::string_view key, bool required) const {
@@ -210,7 +212,8 @@ Archive read_archive(const Obj& o) {
     a.types_missing.push_back(TypeCount{t.str("id", true), t.str("name"), 0});
   });
   o.each("findings", false, [&](const Obj& f) {
-    a.findings.push_back(ArchiveFinding{f.str("id"), f.str("severity"), f.str("message"), f.str("recommendation")});
+    a.findings.push_back(
+        ArchiveFinding{f.str("id"), f.str("severity"), f.str("message"), f.str("recommendation")});
   });
   o.each("perspectives", false, [&](const Obj& p) {
     a.perspectives.push_back(PerspectiveCount{p.str("id", true), p.str("name"), p.integer("strong"),
@@ -236,8 +239,8 @@ Diff read_diff(const Obj& o) {
   d.assessed = o.integer("assessed");
   d.removed = o.integer("removed");
   o.each("items", false, [&](const Obj& i) {
-    d.items.push_back(DiffItem{i.str("fingerprint"), i.str("path"), i.str("perspective"), i.str("change", true),
-                               i.str("old"), i.str("new")});
+    d.items.push_back(DiffItem{i.str("fingerprint"), i.str("path"), i.str("perspective"),
+                               i.str("change", true), i.str("old"), i.str("new")});
   });
   return d;
 }

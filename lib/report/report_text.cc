@@ -34,9 +34,12 @@ constexpr Word kAssessment[] = {
 };
 
 constexpr Word kChange[] = {
-    {"fixed", "åtgärdade", "fixed"},         {"improved", "förbättrade", "improved"},
-    {"new", "nya", "new"},                   {"regressed", "försämrade", "regressed"},
-    {"unchanged", "oförändrade", "unchanged"}, {"assessed", "bedömda", "assessed"},
+    {"fixed", "åtgärdade", "fixed"},
+    {"improved", "förbättrade", "improved"},
+    {"new", "nya", "new"},
+    {"regressed", "försämrade", "regressed"},
+    {"unchanged", "oförändrade", "unchanged"},
+    {"assessed", "bedömda", "assessed"},
     {"removed", "borttagna", "removed"},
 };
 

@@ -1,8 +1,7 @@
 // render_sarif: the gaps as a SARIF 2.1.0 log.
+#include <boost/json.hpp>
 #include <map>
 #include <string>
-
-#include <boost/json.hpp>
 
 #include "report/report_model.h"
 #include "styrkoll/report.h"
@@ -112,8 +111,8 @@ Result<std::string> render_sarif(std::string_view report_json) {
         s["kind"] = "external";
         s["status"] = "accepted";
         s["justification"] = p.assessment->comment.empty() ? p.assessment->status : p.assessment->comment;
-        s["properties"] = {{"assessment", p.assessment->status}, {"date", p.assessment->date},
-                           {"by", p.assessment->by}};
+        s["properties"] = {
+            {"assessment", p.assessment->status}, {"date", p.assessment->date}, {"by", p.assessment->by}};
         json::array suppressions;
         suppressions.push_back(std::move(s));
         result["suppressions"] = std::move(suppressions);
@@ -134,7 +133,8 @@ Result<std::string> render_sarif(std::string_view report_json) {
   run["results"] = std::move(results);
 
   json::object log;
-  log["$schema"] = "https://docs.oasis-open.org/sarif/sarif/v2.1.0/errata01/os/schemas/sarif-schema-2.1.0.json";
+  log["$schema"] =
+      "https://docs.oasis-open.org/sarif/sarif/v2.1.0/errata01/os/schemas/sarif-schema-2.1.0.json";
   log["version"] = "2.1.0";
   json::array runs;
   runs.push_back(std::move(run));

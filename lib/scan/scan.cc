@@ -237,7 +237,37 @@ Result<ScanResult> run_scan(const ScanOptions& opt) {
     pending.push_back(i);
   }
 
-  if (!pending.empty()) {
+  if (!pending.empty() && opt.in_process) {
+    input.workers = 1;
+    while (!pending.empty()) {
+      if (opt.cancel && opt.cancel->load()) {
+        result.cancelled = true;
+        break;
+      }
+      std::size_t i = pending.front();
+      pending.pop_front();
+      json::object req{{"path", items[i].path}, {"sha256", items[i].sha}, {"type", items[i].type}};
+      if (cache) {
+        if (auto d = cache->document(items[i].sha)) {
+          boost::system::error_code ec;
+          json::value v = json::parse(*d, ec);
+          if (!ec) req["document"] = std::move(v);
+        }
+      }
+      json::object resp = json::parse(scan::handle_request(*engine.value(), json::serialize(req))).as_object();
+      json::object entry = std::move(resp["entry"].as_object());
+      entry["sha256"] = items[i].sha;
+      bool failed = entry.at("status").as_string() == "error";
+      if (cache) {
+        if (resp.contains("document")) cache->put_document(items[i].sha, json::serialize(resp["document"]));
+        cache->put_result(items[i].sha, pack_hash, items[i].type, json::serialize(entry));
+        cache->commit();
+      }
+      finish_item(i, std::move(entry), failed);
+    }
+  }
+
+  if (!pending.empty() && !opt.in_process) {
     int workers = opt.workers > 0 ? opt.workers : static_cast<int>(std::max(1u, std::thread::hardware_concurrency()));
     workers = std::min<int>(workers, static_cast<int>(pending.size()));
     input.workers = workers;
@@ -318,6 +348,15 @@ Result<ScanResult> run_scan(const ScanOptions& opt) {
   }
   result.report_json = json::serialize(report);
   return result;
+}
+
+std::string document_entry_json(const Document& doc, const DocumentAnalysis& a, const RulePack& pack) {
+  scan::ReportInput in;
+  in.pack = &pack;
+  in.entries.push_back(scan::analysis_entry(doc, a, pack));
+  in.identities.push_back(fs::path(doc.metadata().path).filename().string());
+  json::object report = scan::build_report(in);
+  return json::serialize(report["documents"].as_array().front());
 }
 
 Result<std::string> diff_reports(const std::string& old_json, const std::string& new_json) {

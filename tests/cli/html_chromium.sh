@@ -52,6 +52,29 @@ grep -q '&lt;ekonomi&gt; &amp; verksamhet' "$dom" || fail "title text not escape
 grep -q 'Förändring sedan förra granskningen' "$dom" || fail "no baseline section"
 echo "dump-dom ok"
 
+# Filtering and sorting run in the browser: drive the controls from an extra
+# script appended to a copy of the page and read the results back from the DOM.
+sed 's|</body>|<script>(function(){\
+function set(id, v, ev){ var e = document.getElementById(id); if (e.type === "checkbox") e.checked = v; else e.value = v; e.dispatchEvent(new Event(ev)); }\
+var b = document.body, count = function(){ return document.getElementById("f-count").textContent; };\
+set("f-type", "mal_och_budget", "change"); b.setAttribute("data-t-type", count());\
+set("f-type", "", "change"); set("f-gaps", true, "change"); b.setAttribute("data-t-gaps", count());\
+set("f-gaps", false, "change"); set("f-text", "bankgiro", "input"); b.setAttribute("data-t-text", count());\
+set("f-text", "", "input"); set("f-sort", "score", "change");\
+b.setAttribute("data-t-first", document.querySelector("#doc-list section.doc").id);\
+})();</script></body>|' "$work/report.html" >"$work/driven.html"
+run_browser --dump-dom "file://$work/driven.html" >"$work/driven-dom.html" || {
+  echo "FAIL: chromium --dump-dom (driven) failed"; cat "$work/stderr.txt"; exit 1; }
+dd="$work/driven-dom.html"
+grep -q 'data-t-type="Visar 2 av 8 dokument"' "$dd" || fail "type filter: $(grep -o 'data-t-type="[^"]*"' "$dd")"
+grep -q 'data-t-gaps="Visar 5 av 8 dokument"' "$dd" || fail "gap filter: $(grep -o 'data-t-gaps="[^"]*"' "$dd")"
+grep -q 'data-t-text="Visar 1 av 8 dokument"' "$dd" || fail "text search: $(grep -o 'data-t-text="[^"]*"' "$dd")"
+# Lowest coverage score first: the guidelines for ekonomiskt bistånd (score 0).
+first=$(grep -o 'data-t-first="[^"]*"' "$dd")
+grep -q "id=\"${first#data-t-first=\"}[^>]*data-path=\"socialtjänst/Riktlinjer ekonomiskt bistånd.html\"" "$dd" \
+  || fail "sort by score: first is $first"
+echo "filter and sort ok"
+
 run_browser --screenshot="$work/shot.png" --window-size=1280,2400 "file://$work/report.html" >/dev/null || {
   echo "FAIL: chromium --screenshot failed"; cat "$work/stderr.txt"; exit 1; }
 [ -f "$work/shot.png" ] || fail "no screenshot written"

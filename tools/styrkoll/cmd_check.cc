@@ -6,6 +6,7 @@
 #include "commands.h"
 #include "engine_setup.h"
 #include "styrkoll/ingest.h"
+#include "styrkoll/scan.h"
 
 namespace styrkoll::cli {
 
@@ -64,7 +65,7 @@ int cmd_check(const std::vector<std::string>& args) {
   }
   DocumentAnalysis a = engine->analyze(doc.value(), type);
   if (vm.count("json")) {
-    std::cout << boost::json::serialize(analysis_to_json(doc.value(), a, engine->pack())) << "\n";
+    std::cout << document_entry_json(doc.value(), a, engine->pack()) << "\n";
     return 0;
   }
   const auto& d = doc.value();

@@ -1,10 +1,9 @@
 // styrkoll report: render an existing JSON report as HTML, CSV and/or SARIF.
+#include <boost/program_options.hpp>
 #include <fstream>
 #include <iostream>
 #include <iterator>
 #include <sstream>
-
-#include <boost/program_options.hpp>
 
 #include "commands.h"
 #include "styrkoll/report.h"
@@ -41,15 +40,16 @@ bool write_output(const std::string& path, const std::string& content, std::stri
 
 int cmd_report(const std::vector<std::string>& args) {
   po::options_description opts(
-      "Usage: styrkoll report REPORT.json [--html F] [--csv F] [--csv-semicolon] [--sarif F] [--lang sv|en]\n\n"
+      "Usage: styrkoll report REPORT.json [--html F] [--csv F] [--csv-semicolon] [--sarif F] [--lang "
+      "sv|en]\n\n"
       "Renders a JSON report (from 'styrkoll scan --json') into other formats.\n"
       "An output file of '-' means standard output.\n\nOptions");
-  opts.add_options()("help,h", "show this help")(
-      "html", po::value<std::string>(), "write one self-contained HTML page to F")(
+  opts.add_options()("help,h", "show this help")("html", po::value<std::string>(),
+                                                 "write one self-contained HTML page to F")(
       "csv", po::value<std::string>(), "write CSV (one row per document and perspective) to F")(
       "csv-semicolon", "separate CSV fields with ';' (Swedish Excel) instead of ','")(
-      "no-bom", "write the CSV without the UTF-8 byte order mark")(
-      "sarif", po::value<std::string>(), "write SARIF 2.1.0 to F")(
+      "no-bom", "write the CSV without the UTF-8 byte order mark")("sarif", po::value<std::string>(),
+                                                                   "write SARIF 2.1.0 to F")(
       "lang", po::value<std::string>()->default_value("sv"), "HTML labels: sv or en")(
       "title", po::value<std::string>(), "HTML page title (default: a generic title)")(
       "input", po::value<std::string>(), "the JSON report");

@@ -24,7 +24,6 @@ int cmd_report(const std::vector<std::string>& args);
 
 // The document model as JSON (what `styrkoll extract --json` prints).
 boost::json::object document_to_json(const Document& doc);
-// A document's analysis as JSON (the per-document part of the report schema).
-boost::json::object analysis_to_json(const Document& doc, const DocumentAnalysis& a, const RulePack& pack);
+
 
 }  // namespace styrkoll::cli

@@ -23,6 +23,10 @@
 
 namespace styrkoll {
 
+class Document;
+class RulePack;
+struct DocumentAnalysis;
+
 struct ScanProgress {
   std::size_t total = 0;      // files to process (after duplicates)
   std::size_t done = 0;       // finished (analysed, cached or failed)
@@ -45,6 +49,10 @@ struct ScanOptions {
   std::string shard;                    // "I/N": only the documents of shard I (1-based) of N
   std::function<void(const ScanProgress&)> progress;  // called from the scanning thread
   const std::atomic<bool>* cancel = nullptr;          // set to stop early (results so far are cached)
+  // Analyse in the calling process, one document after another: no fork,
+  // so safe in a multi-threaded host, but no protection against a document
+  // that crashes or hangs the parser (timeout_s and memory_limit are ignored).
+  bool in_process = false;
 };
 
 struct ScanResult {
@@ -56,6 +64,11 @@ struct ScanResult {
 
 // Errors: invalid_argument (bad rule pack, manifest, assessments, shard), io_error (cache, roots).
 Result<ScanResult> run_scan(const ScanOptions& options);
+
+// One document's entry of the report (`documents[]` of the schema) as JSON
+// text, fingerprints included (the document identity is its file name).
+// The CLI's `check --json` and the C API print exactly this.
+std::string document_entry_json(const Document& doc, const DocumentAnalysis& analysis, const RulePack& pack);
 
 // Compares two reports (JSON texts) by finding fingerprints; returns the
 // `baseline` object of the report schema as JSON text.
