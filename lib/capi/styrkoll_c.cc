@@ -2,6 +2,8 @@
 // everything; nothing but return codes and messages crosses the boundary.
 #include "styrkoll/styrkoll.h"
 
+#include <dlfcn.h>
+
 #include <atomic>
 #include <cstdlib>
 #include <cstring>
@@ -62,10 +64,20 @@ int code_for(styrkoll::ErrorCode c) {
   return STYRKOLL_ERROR;
 }
 
-// The installed national pack: next to the library (share/styrkoll/rules) or the build tree.
+// The installed national pack, found relative to this library's own file
+// (so an install moved to another prefix still works), then the configured
+// install location, then the source tree of a build.
 std::string default_rules_dir() {
   if (const char* env = std::getenv("STYRKOLL_RULES"); env && *env) return env;
-  std::vector<std::string> candidates = {STYRKOLL_INSTALL_RULES_DIR "/valfardsbrott", STYRKOLL_SOURCE_RULES_DIR "/valfardsbrott"};
+  std::vector<std::string> candidates;
+  Dl_info info{};
+  if (dladdr(reinterpret_cast<void*>(&styrkoll_version), &info) && info.dli_fname) {
+    std::filesystem::path lib = std::filesystem::path(info.dli_fname).parent_path();
+    candidates.push_back((lib / "../share/styrkoll/rules/valfardsbrott").lexically_normal().string());
+    candidates.push_back((lib / "../../share/styrkoll/rules/valfardsbrott").lexically_normal().string());
+  }
+  candidates.push_back(STYRKOLL_INSTALL_RULES_DIR "/valfardsbrott");
+  candidates.push_back(STYRKOLL_SOURCE_RULES_DIR "/valfardsbrott");
   for (const auto& c : candidates) {
     std::error_code ec;
     if (std::filesystem::exists(c + "/pack.yaml", ec)) return c;
