@@ -245,14 +245,24 @@ struct Engine::Impl {
         }
       }
     }
-    // A named actor (nämnd, styrelse, chef ...) with an obligation names a responsibility.
+    // A named actor (nämnd, styrelse, chef ...) with an obligation names a responsibility;
+    // "en chef", "varje nämnd" name nobody in particular.
     bool has_resp = std::find(classes.begin(), classes.end(), "responsibility") != classes.end();
     if (!has_resp && obliged_here) {
-      auto actors = ds.sentence_hits_of(s, cp.actors);
-      if (!actors.empty()) {
+      for (const TermHit& a : ds.sentence_hits_of(s, cp.actors)) {
+        if (a.first_token > ds.text->sentences[s].first_token) {
+          static const std::unordered_set<std::string> indefinite = {"en", "ett", "någon", "något", "några", "varje",
+                                                                     "alla", "vilken", "annan", "andra"};
+          if (indefinite.count(ds.text->tokens[a.first_token - 1].folded)) continue;
+        }
         classes.push_back("responsibility");
-        j.markers.push_back("responsibility:" + ds.hit_text(actors.front()));
+        j.markers.push_back("responsibility:" + ds.hit_text(a));
+        break;
       }
+    }
+    if (r.strength.position_counts && ds.block_section[b] == SectionKind::operative) {
+      classes.push_back("position");
+      j.markers.push_back("position:" + ds.block_section_heading[b]);
     }
     j.score = static_cast<int>(classes.size());
 
@@ -301,6 +311,7 @@ struct Engine::Impl {
   }
 
   std::string class_name(const std::string& id) const {
+    if (id == "position") return "styrande avsnitt";
     for (const auto& c : cp.classes) {
       if (c.id == id) return c.name;
     }

@@ -402,11 +402,15 @@ std::vector<BlockOut> build_blocks(const std::vector<std::vector<Line>>& pages, 
   // The body style: the font size carrying most characters.
   std::map<double, std::size_t> size_chars;
   std::size_t bold_chars = 0, all_chars = 0;
-  for (const auto& page : pages) {
-    for (const Line& l : page) {
-      size_chars[l.font_size] += l.text.size();
-      all_chars += l.text.size();
-      if (l.bold) bold_chars += l.text.size();
+  // Prose lines (long, not table cells) decide the body style; tables in small print must not.
+  for (int pass = 0; pass < 2 && size_chars.empty(); ++pass) {
+    for (const auto& page : pages) {
+      for (const Line& l : page) {
+        if (pass == 0 && (l.text.size() < 30 || l.row_cells > 1)) continue;
+        size_chars[l.font_size] += l.text.size();
+        all_chars += l.text.size();
+        if (l.bold) bold_chars += l.text.size();
+      }
     }
   }
   double body = 0;
@@ -468,7 +472,9 @@ std::vector<BlockOut> build_blocks(const std::vector<std::vector<Line>>& pages, 
 
   for (const auto& page : pages) {
     prev = nullptr;
-    for (const Line& l : page) {
+    for (std::size_t li = 0; li < page.size(); ++li) {
+      const Line& l = page[li];
+      const Line* next = li + 1 < page.size() ? &page[li + 1] : nullptr;
       // Table rows: several lines sharing a baseline.
       if (l.row_cells > 1) {
         close();
@@ -501,7 +507,11 @@ std::vector<BlockOut> build_blocks(const std::vector<std::vector<Line>>& pages, 
       }
       in_table = false;
 
-      if (is_heading_line(l)) {
+      // A line that runs on into a lower-case line of the same style is wrapped prose, not a heading.
+      // (A bold run-in at the start of a paragraph or list item does not make it a heading either.)
+      bool runs_on = next && std::abs(next->font_size - l.font_size) < 0.5 && starts_lowercase(next->text) &&
+                     next->y0 - l.y1 < height(l) && next->column == l.column;
+      if (!runs_on && is_heading_line(l)) {
         bool continues = open && cur.kind == BlockKind::heading && prev && prev->font_size == l.font_size &&
                          prev->bold == l.bold && l.y0 - prev->y1 < height(l) * 0.8 && cur.page == l.page &&
                          leading_numbering(l.text).empty();
@@ -539,7 +549,7 @@ std::vector<BlockOut> build_blocks(const std::vector<std::vector<Line>>& pages, 
                        (cur.kind == BlockKind::footnote && prev && std::abs(prev->font_size - l.font_size) > 0.5);
       if (!new_block && !prev) {
         // First line of a page: a paragraph that stopped mid-sentence continues here.
-        new_block = cur.kind == BlockKind::heading || ends_sentence(cur.text) || !starts_lowercase(l.text);
+        new_block = cur.kind == BlockKind::heading || ends_sentence(cur.text);
       }
       if (!new_block && prev) {
         double gap = l.y0 - prev->y1;

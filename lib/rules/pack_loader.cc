@@ -390,7 +390,12 @@ class RulePackLoader {
       for (const auto& t : r.match.context) term_refs_.push_back({t, file, m["context"].Mark().line + 1});
     }
     if (YAML::Node s = n["strength"]) {
-      check_keys(s, file, {"min_classes", "requires"});
+      check_keys(s, file, {"min_classes", "requires", "position"});
+      if (s["position"]) {
+        std::string v = scalar(s["position"], file, "strength.position");
+        if (v == "true" || v == "yes") r.strength.position_counts = true;
+        else if (v != "false" && v != "no") error(file, s["position"], "strength.position", "expected true or false");
+      }
       if (s["min_classes"]) {
         try {
           r.strength.min_classes = s["min_classes"].as<int>();

@@ -54,6 +54,10 @@ struct RuleMatch {
 struct RuleStrength {
   int min_classes = 2;                 // distinct strong marker classes needed
   std::vector<std::string> requires_;  // classes that must be among them
+  // Position (brief §6.1 F) counts as a class: the passage stands under an
+  // operative heading (Mål, Åtgärder, Uppdrag ...). For goals and measures,
+  // where the heading itself says "this is what we commit to".
+  bool position_counts = false;
 };
 
 struct Rule {
