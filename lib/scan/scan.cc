@@ -21,6 +21,7 @@
 #include "scan/workers.h"
 #include "styrkoll/analysis.h"
 #include "styrkoll/lexicon.h"
+#include "styrkoll/version.h"
 
 namespace styrkoll {
 
@@ -357,6 +358,84 @@ std::string document_entry_json(const Document& doc, const DocumentAnalysis& a, 
   in.identities.push_back(fs::path(doc.metadata().path).filename().string());
   json::object report = scan::build_report(in);
   return json::serialize(report["documents"].as_array().front());
+}
+
+Result<std::string> merge_reports(const std::vector<std::string>& reports, const std::string& rules_dir) {
+  auto pack = RulePack::load(rules_dir);
+  if (!pack.ok()) return pack.status();
+  if (reports.empty()) return Status(ErrorCode::invalid_argument, "merge: no reports");
+  std::vector<json::object> docs;
+  std::map<std::string, std::size_t> by_sha;
+  std::set<std::string> roots;
+  std::string started, finished, pack_hash;
+  double duration = 0;
+  std::int64_t files = 0, workers = 0;
+  for (std::size_t k = 0; k < reports.size(); ++k) {
+    boost::system::error_code ec;
+    json::value v = json::parse(reports[k], ec);
+    if (ec || !v.is_object() || !v.as_object().contains("documents") || !v.as_object().contains("rule_pack")) {
+      return Status(ErrorCode::invalid_argument, "merge: report " + std::to_string(k + 1) + " is not a Styrkoll JSON report");
+    }
+    json::object& r = v.as_object();
+    std::string h(r.at("rule_pack").as_object().at("hash").as_string());
+    if (pack_hash.empty()) pack_hash = h;
+    if (h != pack_hash) {
+      return Status(ErrorCode::invalid_argument, "merge: report " + std::to_string(k + 1) +
+                                                     " was made with another rule pack; scan all shards with the same pack");
+    }
+    const json::object& sc = r.at("scan").as_object();
+    std::string st(sc.at("started").as_string()), fi(sc.at("finished").as_string());
+    if (started.empty() || st < started) started = st;
+    if (fi > finished) finished = fi;
+    duration = std::max(duration, sc.at("duration_s").to_number<double>());
+    workers += sc.at("workers").as_int64();
+    for (const auto& root : sc.at("roots").as_array()) roots.insert(std::string(root.as_string()));
+    files += r.at("archive").as_object().at("totals").as_object().at("files").as_int64();
+    for (auto& dv : r.at("documents").as_array()) {
+      json::object d = dv.as_object();
+      std::string sha = d.at("sha256").is_string() ? std::string(d.at("sha256").as_string()) : "";
+      auto it = sha.empty() ? by_sha.end() : by_sha.find(sha);
+      if (it == by_sha.end()) {
+        if (!sha.empty()) by_sha[sha] = docs.size();
+        docs.push_back(std::move(d));
+        continue;
+      }
+      // The same content in two shards: the first path (in sort order) is the document, the rest duplicates.
+      json::object& kept = docs[it->second];
+      std::vector<std::string> paths = {std::string(kept.at("path").as_string()), std::string(d.at("path").as_string())};
+      for (auto* o : {&kept, &d}) {
+        if (o->contains("duplicates")) {
+          for (const auto& p : o->at("duplicates").as_array()) paths.emplace_back(p.as_string());
+        }
+      }
+      std::sort(paths.begin(), paths.end());
+      json::object& winner = std::string(kept.at("path").as_string()) == paths.front() ? kept : d;
+      json::array dups;
+      for (std::size_t i = 1; i < paths.size(); ++i) dups.emplace_back(paths[i]);
+      winner["duplicates"] = std::move(dups);
+      if (&winner != &kept) kept = std::move(d);
+    }
+  }
+  std::sort(docs.begin(), docs.end(), [](const json::object& a, const json::object& b) {
+    return a.at("path").as_string() < b.at("path").as_string();
+  });
+  json::array documents;
+  std::size_t duplicates = 0;
+  for (auto& d : docs) {
+    if (d.contains("duplicates")) duplicates += d.at("duplicates").as_array().size();
+    documents.push_back(std::move(d));
+  }
+  json::object report;
+  report["schema"] = "styrkoll.report/1";
+  report["tool"] = json::object{{"name", "styrkoll"}, {"version", std::string(library_version())}};
+  report["rule_pack"] = json::object{{"id", pack.value()->id()}, {"version", pack.value()->version()}, {"hash", pack_hash}};
+  json::array root_list;
+  for (const auto& r : roots) root_list.emplace_back(r);
+  report["scan"] = json::object{{"started", started}, {"finished", finished}, {"duration_s", duration},
+                                {"roots", std::move(root_list)}, {"workers", std::max<std::int64_t>(1, workers)}};
+  report["archive"] = scan::archive_section(documents, *pack.value(), static_cast<std::size_t>(files), duplicates);
+  report["documents"] = std::move(documents);
+  return json::serialize(report);
 }
 
 Result<std::string> diff_reports(const std::string& old_json, const std::string& new_json) {

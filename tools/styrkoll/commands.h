@@ -20,6 +20,7 @@ int cmd_check(const std::vector<std::string>& args);
 int cmd_rules(const std::vector<std::string>& args);
 int cmd_eval(const std::vector<std::string>& args);
 int cmd_diff(const std::vector<std::string>& args);
+int cmd_merge(const std::vector<std::string>& args);
 int cmd_report(const std::vector<std::string>& args);
 
 // The document model as JSON (what `styrkoll extract --json` prints).

@@ -15,6 +15,7 @@ void usage(std::ostream& os) {
         "  extract FILE [--json]   show the document model: blocks with page, section and text\n"
         "  scan PATH...            scan an archive and write the gap report (JSON, HTML, CSV, SARIF)\n"
         "  diff OLD.json NEW.json  progress between two scans\n"
+        "  merge A.json B.json ... the combined report of a sharded scan (scan --shard I/N)\n"
         "  report REPORT.json ...  render a JSON report as HTML, CSV and/or SARIF\n"
         "  tokens FILE|- [--json]  show sentences and tokens: folded form, lemma, compound parts\n"
         "  check FILE              judge one document: type, each perspective's coverage, evidence\n"
@@ -43,6 +44,7 @@ int main(int argc, char** argv) {
     if (cmd == "rules") return styrkoll::cli::cmd_rules(args);
     if (cmd == "eval") return styrkoll::cli::cmd_eval(args);
     if (cmd == "diff") return styrkoll::cli::cmd_diff(args);
+    if (cmd == "merge") return styrkoll::cli::cmd_merge(args);
     if (cmd == "report") return styrkoll::cli::cmd_report(args);
     if (cmd == "version" || cmd == "--version") {
       std::cout << "styrkoll " << styrkoll::library_version() << "\n";

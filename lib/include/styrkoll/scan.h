@@ -70,6 +70,13 @@ Result<ScanResult> run_scan(const ScanOptions& options);
 // The CLI's `check --json` and the C API print exactly this.
 std::string document_entry_json(const Document& doc, const DocumentAnalysis& analysis, const RulePack& pack);
 
+// Merges the reports of shards of one archive (`scan --shard I/N`) into the
+// report a single scan would have written: documents united (a document
+// found in several shards counts once, the others as its duplicates), the
+// archive section recomputed. All reports must come from the same rule pack.
+// Errors: invalid_argument naming the offending report.
+Result<std::string> merge_reports(const std::vector<std::string>& report_jsons, const std::string& rules_dir);
+
 // Compares two reports (JSON texts) by finding fingerprints; returns the
 // `baseline` object of the report schema as JSON text.
 Result<std::string> diff_reports(const std::string& old_report_json, const std::string& new_report_json);
