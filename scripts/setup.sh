@@ -7,7 +7,7 @@ build=${1:-"$here/build"}
 
 packages=(
   build-essential cmake pkg-config git
-  libpoppler-cpp-dev poppler-utils
+  libpoppler-cpp-dev poppler-utils pdfgrep time
   libxml2-dev libicu-dev
   libhunspell-dev hunspell-sv-se
   libzip-dev
