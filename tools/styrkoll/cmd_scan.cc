@@ -128,6 +128,7 @@ int cmd_scan(const std::vector<std::string>& args) {
       "memory-limit", po::value<int>()->default_value(3072), "MiB of address space per worker (0 = unlimited)")(
       "shard", po::value<std::string>(), "I/N: only this machine's share of the archive")(
       "cache", po::value<std::string>(), "cache file (default OUT/cache.sqlite)")("no-cache", "do not use the cache")(
+      "in-process", "analyse in this process, without worker processes (no crash or hang protection)")(
       "fail-on", po::value<std::string>()->default_value("none"), "exit 1 when open gaps at this level exist: none, weak, missing")(
       "quiet,q", "no progress output")("paths", po::value<std::vector<std::string>>(), "files or folders");
   po::positional_options_description pos;
@@ -171,6 +172,7 @@ int cmd_scan(const std::vector<std::string>& args) {
   so.timeout_s = vm["timeout"].as<int>();
   so.memory_limit_bytes = static_cast<std::uint64_t>(std::max(0, vm["memory-limit"].as<int>())) << 20;
   if (vm.count("shard")) so.shard = vm["shard"].as<std::string>();
+  so.in_process = vm.count("in-process") > 0;
   ProgressView view(vm.count("quiet") > 0);
   so.progress = [&view](const ScanProgress& p) { view(p); };
   g_cancel.store(false);
