@@ -146,7 +146,10 @@ const std::unordered_map<std::string_view, std::string_view>& lemma_overrides() 
       {"sina", "sin"}, {"sitt", "sin"}, {"hos", "hos"}, {"vid", "vid"}, {"samt", "samt"}, {"alla", "all"},
       {"inom", "inom"}, {"under", "under"}, {"efter", "efter"}, {"genom", "genom"}, {"utan", "utan"},
       {"samverkan", "samverkan"}, {"anmälan", "anmälan"}, {"regler", "regel"}, {"reglerna", "regel"},
-      {"regeln", "regel"}, {"reglernas", "regel"}, {"ledamöter", "ledamot"}, {"ledamöterna", "ledamot"}};
+      {"regeln", "regel"}, {"reglernas", "regel"}, {"ledamöter", "ledamot"}, {"ledamöterna", "ledamot"},
+      // Function words that Hunspell stems into content words ("senast" -> "sen", "inför" -> "införa").
+      {"senast", "senast"}, {"senaste", "senaste"}, {"inför", "inför"}, {"bland", "bland"}, {"mellan", "mellan"},
+      {"enligt", "enligt"}, {"kring", "kring"}};
   return m;
 }
 
@@ -418,6 +421,8 @@ WordAnalysis Lexicon::Impl::compute(const std::string& w) const {
     if (tables.words.count(infinitive)) lexical = infinitive;
   }
   if (auto it = lemma_overrides().find(w); it != lemma_overrides().end()) lexical = it->second;
+  // Two-letter words are function words (de, en, om, på); Hunspell's stems for them are noise ("de" -> "d").
+  if (cp_len(w) <= 2) lexical = w;
 
   std::optional<Segmentation> seg;
   if (!no_split().count(w) && !(lexical.size() && no_split().count(lexical))) seg = segment(w);

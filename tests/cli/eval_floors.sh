@@ -8,8 +8,8 @@ set -euo pipefail
 cli=$1
 root=$(cd "$(dirname "$0")/../.." && pwd)
 TYPE_FLOOR=${TYPE_FLOOR:-0.95}
-AGREEMENT_FLOOR=${AGREEMENT_FLOOR:-0.77}
-LEAD_FLOOR=${LEAD_FLOOR:-0.19}
+AGREEMENT_FLOOR=${AGREEMENT_FLOOR:-0.85}
+LEAD_FLOOR=${LEAD_FLOOR:-0.20}
 "$cli" eval "$root/corpus/docs" --labels "$root/corpus/labels.yaml" --rules "$root/rules/valfardsbrott" --json > "${TMPDIR:-/tmp}/styrkoll-eval.$$.json"
 /usr/bin/python3 - "${TMPDIR:-/tmp}/styrkoll-eval.$$.json" "$TYPE_FLOOR" "$AGREEMENT_FLOOR" "$LEAD_FLOOR" <<'PY'
 import json, sys
