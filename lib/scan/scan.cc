@@ -120,10 +120,21 @@ Result<ScanResult> run_scan(const ScanOptions& opt) {
   std::string started = now_iso();
   auto pack = RulePack::load(opt.rules_dir);
   if (!pack.ok()) return pack.status();
-  auto lexicon = Lexicon::shared();
-  if (!lexicon) return Status(ErrorCode::io_error, "the Swedish dictionary is missing (install hunspell-sv-se)");
-  auto engine = Engine::create(pack.value(), lexicon);
-  if (!engine.ok()) return engine.status();
+  // The engine (dictionary, lexicon, compiled rules: ~0.3 s) is built only
+  // when some document is not answered by the cache.
+  std::shared_ptr<const Engine> engine;
+  auto make_engine = [&]() -> Status {
+    if (engine) return Status();
+    auto lexicon = Lexicon::shared();
+    if (!lexicon) return Status(ErrorCode::io_error, "the Swedish dictionary is missing (install hunspell-sv-se)");
+    auto e = Engine::create(pack.value(), lexicon);
+    if (!e.ok()) return e.status();
+    engine = e.value();
+    return Status();
+  };
+  if (opt.cache_path.empty()) {
+    if (Status st = make_engine(); !st.ok()) return st;
+  }
   std::optional<Manifest> manifest;
   if (opt.manifest) {
     auto m = Manifest::load(*opt.manifest, *pack.value());
@@ -238,6 +249,9 @@ Result<ScanResult> run_scan(const ScanOptions& opt) {
     pending.push_back(i);
   }
 
+  if (!pending.empty()) {
+    if (Status st = make_engine(); !st.ok()) return st;
+  }
   if (!pending.empty() && opt.in_process) {
     input.workers = 1;
     while (!pending.empty()) {
@@ -247,21 +261,13 @@ Result<ScanResult> run_scan(const ScanOptions& opt) {
       }
       std::size_t i = pending.front();
       pending.pop_front();
-      json::object req{{"path", items[i].path}, {"sha256", items[i].sha}, {"type", items[i].type}};
-      if (cache) {
-        if (auto d = cache->document(items[i].sha)) {
-          boost::system::error_code ec;
-          json::value v = json::parse(*d, ec);
-          if (!ec) req["document"] = std::move(v);
-        }
-      }
-      json::object resp = json::parse(scan::handle_request(*engine.value(), json::serialize(req))).as_object();
-      json::object entry = std::move(resp["entry"].as_object());
-      entry["sha256"] = items[i].sha;
+      std::string cached = cache ? cache->document(items[i].sha).value_or("") : "";
+      scan::Response resp = scan::handle_request(*engine, scan::make_request(items[i].path, items[i].sha, items[i].type, cached));
+      json::object entry = json::parse(resp.entry).as_object();
       bool failed = entry.at("status").as_string() == "error";
       if (cache) {
-        if (resp.contains("document")) cache->put_document(items[i].sha, json::serialize(resp["document"]));
-        cache->put_result(items[i].sha, pack_hash, items[i].type, json::serialize(entry));
+        if (!resp.document.empty()) cache->put_document(items[i].sha, resp.document);
+        cache->put_result(items[i].sha, pack_hash, items[i].type, resp.entry);
         cache->commit();
       }
       finish_item(i, std::move(entry), failed);
@@ -272,7 +278,7 @@ Result<ScanResult> run_scan(const ScanOptions& opt) {
     int workers = opt.workers > 0 ? opt.workers : static_cast<int>(std::max(1u, std::thread::hardware_concurrency()));
     workers = std::min<int>(workers, static_cast<int>(pending.size()));
     input.workers = workers;
-    scan::WorkerPool pool(engine.value(), workers, opt.timeout_s, opt.memory_limit_bytes);
+    scan::WorkerPool pool(engine, workers, opt.timeout_s, opt.memory_limit_bytes);
     while (!pending.empty() || pool.busy() > 0) {
       if (opt.cancel && opt.cancel->load()) {
         result.cancelled = true;
@@ -281,15 +287,8 @@ Result<ScanResult> run_scan(const ScanOptions& opt) {
       while (!pending.empty() && pool.idle_worker()) {
         std::size_t i = pending.front();
         pending.pop_front();
-        json::object req{{"path", items[i].path}, {"sha256", items[i].sha}, {"type", items[i].type}};
-        if (cache) {
-          if (auto d = cache->document(items[i].sha)) {
-            boost::system::error_code ec;
-            json::value v = json::parse(*d, ec);
-            if (!ec) req["document"] = std::move(v);
-          }
-        }
-        pool.submit({i, json::serialize(req)});
+        std::string cached = cache ? cache->document(items[i].sha).value_or("") : "";
+        pool.submit({i, scan::make_request(items[i].path, items[i].sha, items[i].type, cached)});
       }
       for (scan::JobResult& r : pool.collect(std::chrono::milliseconds(200))) {
         std::size_t i = r.index;
@@ -303,18 +302,16 @@ Result<ScanResult> run_scan(const ScanOptions& opt) {
           continue;
         }
         boost::system::error_code ec;
-        json::value v = json::parse(r.response, ec);
-        if (ec || !v.is_object() || !v.as_object().contains("entry")) {
+        json::value v = json::parse(r.entry, ec);
+        if (ec || !v.is_object() || !v.as_object().contains("status")) {
           finish_item(i, scan::error_entry(items[i].path, items[i].sha, "internal", "unreadable worker response"), true);
           continue;
         }
-        json::object& resp = v.as_object();
-        json::object entry = std::move(resp["entry"].as_object());
-        entry["sha256"] = items[i].sha;
-        bool failed = entry.contains("status") && entry.at("status").as_string() == "error";
+        json::object entry = std::move(v.as_object());
+        bool failed = entry.at("status").as_string() == "error";
         if (cache) {
-          if (resp.contains("document")) cache->put_document(items[i].sha, json::serialize(resp["document"]));
-          cache->put_result(items[i].sha, pack_hash, items[i].type, json::serialize(entry));
+          if (!r.document.empty()) cache->put_document(items[i].sha, r.document);
+          cache->put_result(items[i].sha, pack_hash, items[i].type, r.entry);
           // Durable at once (WAL, cheap): a killed scan loses nothing it finished.
           cache->commit();
         }

@@ -74,21 +74,35 @@ bool take_frame(std::string& buf, std::string& out) {
 [[noreturn]] void worker_main(const Engine& engine, int in, int out) {
   std::string req;
   while (read_frame(in, req)) {
-    std::string resp = handle_request(engine, req);
-    if (!write_frame(out, resp)) break;
+    Response resp = handle_request(engine, req);
+    if (!write_frame(out, resp.entry) || !write_frame(out, resp.document)) break;
   }
   _exit(0);
 }
 
 }  // namespace
 
-std::string handle_request(const Engine& engine, const std::string& request) {
-  json::object resp;
+std::string make_request(const std::string& path, const std::string& sha256, const std::string& type,
+                         const std::string& cached_document_json) {
+  json::object head{{"path", path}, {"sha256", sha256}, {"type", type}};
+  std::string req = json::serialize(head);
+  if (!cached_document_json.empty()) {
+    req.pop_back();  // '}'
+    req += ",\"document\":";
+    req += cached_document_json;
+    req += '}';
+  }
+  return req;
+}
+
+Response handle_request(const Engine& engine, const std::string& request) {
+  Response resp;
   try {
     json::value v = json::parse(request);
     const json::object& r = v.as_object();
     std::string path(r.at("path").as_string());
     std::string type = r.contains("type") && r.at("type").is_string() ? std::string(r.at("type").as_string()) : "";
+    std::string sha = r.contains("sha256") ? std::string(r.at("sha256").as_string()) : "";
     // Test hooks (documented in docs/testing.md): simulate a parser that hangs or crashes.
     if (const char* hang = std::getenv("STYRKOLL_TEST_HANG_ON"); hang && *hang && path.find(hang) != std::string::npos) {
       for (;;) std::this_thread::sleep_for(std::chrono::seconds(60));
@@ -97,17 +111,16 @@ std::string handle_request(const Engine& engine, const std::string& request) {
       std::abort();
     }
     std::optional<Document> doc;
-    bool parsed = false;
     if (r.contains("document") && r.at("document").is_object()) {
       auto d = decode_document(r.at("document"));
       if (d.ok()) doc = std::move(d).value();
     }
+    bool parsed = false;
     if (!doc) {
       auto d = ingest_file(path);
       if (!d.ok()) {
-        std::string sha = r.contains("sha256") ? std::string(r.at("sha256").as_string()) : "";
-        resp["entry"] = error_entry(path, sha, std::string(error_code_name(d.status().code())), d.status().message());
-        return json::serialize(resp);
+        resp.entry = json::serialize(error_entry(path, sha, std::string(error_code_name(d.status().code())), d.status().message()));
+        return resp;
       }
       doc = std::move(d).value();
       parsed = true;
@@ -115,12 +128,15 @@ std::string handle_request(const Engine& engine, const std::string& request) {
     std::optional<std::string> override;
     if (!type.empty()) override = type;
     DocumentAnalysis a = engine.analyze(*doc, override);
-    resp["entry"] = analysis_entry(*doc, a, engine.pack());
-    if (parsed) resp["document"] = encode_document(*doc);
+    json::object entry = analysis_entry(*doc, a, engine.pack());
+    entry["sha256"] = sha;
+    resp.entry = json::serialize(entry);
+    if (parsed) resp.document = json::serialize(encode_document(*doc));
   } catch (const std::exception& e) {
-    resp["entry"] = error_entry("", "", "internal", std::string("worker: ") + e.what());
+    resp.entry = json::serialize(error_entry("", "", "internal", std::string("worker: ") + e.what()));
+    resp.document.clear();
   }
-  return json::serialize(resp);
+  return resp;
 }
 
 WorkerPool::WorkerPool(std::shared_ptr<const Engine> engine, int count, int timeout_s, std::uint64_t memory_limit)
@@ -192,6 +208,7 @@ void WorkerPool::submit(Job job) {
     w.job = job.index;
     w.started = std::chrono::steady_clock::now();
     w.buffer.clear();
+    w.have_entry = false;
     if (!write_frame(w.to, job.request)) {
       // The worker is gone; the next collect() reports it.
     }
@@ -220,9 +237,19 @@ std::vector<JobResult> WorkerPool::collect(std::chrono::milliseconds wait) {
       if (r > 0) {
         w.buffer.append(buf, static_cast<std::size_t>(r));
         std::string frame;
-        if (take_frame(w.buffer, frame)) {
-          out.push_back({w.job, true, std::move(frame), "", ""});
+        if (!w.have_entry && take_frame(w.buffer, frame)) {
+          w.entry = std::move(frame);
+          w.have_entry = true;
+        }
+        if (w.have_entry && take_frame(w.buffer, frame)) {
+          JobResult jr;
+          jr.index = w.job;
+          jr.ok = true;
+          jr.entry = std::move(w.entry);
+          jr.document = std::move(frame);
+          out.push_back(std::move(jr));
           w.busy = false;
+          w.have_entry = false;
           continue;
         }
       } else if (r == 0 || (r < 0 && errno != EINTR && errno != EAGAIN)) {
@@ -240,15 +267,22 @@ std::vector<JobResult> WorkerPool::collect(std::chrono::milliseconds wait) {
       w.pid = -1;
       w.to = w.from = -1;
       spawn(w);
-      out.push_back({job, false, "", "crashed", why});
+      JobResult jr;
+      jr.index = job;
+      jr.error_code = "crashed";
+      jr.error_message = why;
+      out.push_back(std::move(jr));
       continue;
     }
     if (timeout_s_ > 0 && now - w.started > std::chrono::seconds(timeout_s_)) {
       std::size_t job = w.job;
       retire(w, true);
       spawn(w);
-      out.push_back({job, false, "", "timeout",
-                     "no result within " + std::to_string(timeout_s_) + " s; the parser was stopped"});
+      JobResult jr;
+      jr.index = job;
+      jr.error_code = "timeout";
+      jr.error_message = "no result within " + std::to_string(timeout_s_) + " s; the parser was stopped";
+      out.push_back(std::move(jr));
     }
   }
   return out;

@@ -24,7 +24,8 @@ struct Job {
 struct JobResult {
   std::size_t index;
   bool ok = false;         // false: the worker died or timed out
-  std::string response;    // JSON: {entry, document?} when ok
+  std::string entry;       // JSON: the report entry, when ok
+  std::string document;    // JSON: the parsed document for the cache ("" when it came from the cache)
   std::string error_code;  // "timeout" or "crashed" when !ok
   std::string error_message;
 };
@@ -51,6 +52,8 @@ class WorkerPool {
     std::string path;
     std::chrono::steady_clock::time_point started;
     std::string buffer;
+    std::string entry;  // first frame of a response, waiting for the second
+    bool have_entry = false;
   };
   void spawn(Worker& w);
   void retire(Worker& w, bool kill_first);
@@ -61,7 +64,17 @@ class WorkerPool {
   std::vector<Worker> workers_;
 };
 
-// The worker side: answers one request (also used in-process by tests).
-std::string handle_request(const Engine& engine, const std::string& request);
+// The worker side: answers one request (also used in-process). Returns the
+// report entry and, when the document was parsed (not given in the request),
+// its encoding for the cache; both as JSON text, passed on without re-parsing.
+struct Response {
+  std::string entry, document;
+};
+Response handle_request(const Engine& engine, const std::string& request);
+
+// A request: the document's path, hash and type override, with the cached
+// document's JSON text inserted as it is (empty: parse the file).
+std::string make_request(const std::string& path, const std::string& sha256, const std::string& type,
+                         const std::string& cached_document_json);
 
 }  // namespace styrkoll::scan
