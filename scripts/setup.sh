@@ -13,7 +13,7 @@ packages=(
   libzip-dev
   libboost-json1.81-dev libboost-program-options1.81-dev
   libyaml-cpp-dev libsqlite3-dev libssl-dev
-  libgtest-dev libgmock-dev
+  libgtest-dev libgmock-dev libgoogle-perftools-dev
   python3 python3-jsonschema sqlite3 chromium
 )
 

@@ -162,7 +162,7 @@ std::string clean_text(std::string_view s, bool keep_newlines) {
   std::string out;
   out.reserve(s.size());
   bool pending_space = false;
-  bool ascii_only = true;
+  bool ascii_only = true;  // i.e. nothing that NFC could change
   std::size_t i = 0;
   while (i < s.size()) {
     char32_t cp = next_code_point(s, i);
@@ -183,7 +183,13 @@ std::string clean_text(std::string_view s, bool keep_newlines) {
       out += lig;
       continue;
     }
-    if (cp >= 0x80) ascii_only = false;
+    // Only a combining mark can make text not NFC in practice (PDFs give "a" + U+0308);
+    // precomposed Swedish text skips the ICU round trip.
+    if ((cp >= 0x0300 && cp <= 0x036F) || (cp >= 0x1AB0 && cp <= 0x1AFF) || (cp >= 0x1DC0 && cp <= 0x1DFF) ||
+        (cp >= 0x20D0 && cp <= 0x20FF) || (cp >= 0xFE20 && cp <= 0xFE2F) || (cp >= 0x1100 && cp <= 0x11FF) ||
+        (cp >= 0x3099 && cp <= 0x309A) || (cp >= 0xAC00 && cp <= 0xD7A3)) {
+      ascii_only = false;
+    }
     append_utf8(out, cp);
   }
   return ascii_only ? out : to_nfc(out);
