@@ -81,12 +81,15 @@ std::vector<std::string> doc_fields(const DocumentEntry& d) {
 }  // namespace
 
 Result<std::string> render_csv(std::string_view report_json, char separator, bool bom) {
+  Result<report::Report> parsed = report::parse_report(report_json);
+  if (!parsed.ok()) return parsed.status();
+  return report::render_csv(parsed.value(), separator, bom);
+}
+
+Result<std::string> report::render_csv(const report::Report& r, char separator, bool bom) {
   if (separator != ',' && separator != ';')
     return Status(ErrorCode::invalid_argument,
                   std::string("csv: unsupported separator '") + separator + "' (use ',' or ';')");
-  Result<report::Report> parsed = report::parse_report(report_json);
-  if (!parsed.ok()) return parsed.status();
-  const report::Report& r = parsed.value();
 
   CsvWriter w(separator);
   w.row({"sökväg", "titel", "dokumenttyp", "status", "perspektiv", "täckning", "motivering", "förslag",

@@ -830,6 +830,12 @@ class HtmlRenderer {
 }  // namespace
 
 Result<std::string> render_html(std::string_view report_json, const HtmlOptions& options) {
+  Result<report::Report> parsed = report::parse_report(report_json);
+  if (!parsed.ok()) return parsed.status();
+  return report::render_html(parsed.value(), options);
+}
+
+Result<std::string> report::render_html(const report::Report& r, const HtmlOptions& options) {
   Lang lang;
   if (options.language == "sv" || options.language.empty())
     lang = Lang::sv;
@@ -838,11 +844,9 @@ Result<std::string> render_html(std::string_view report_json, const HtmlOptions&
   else
     return Status(ErrorCode::invalid_argument,
                   "html: unsupported language '" + options.language + "' (use sv or en)");
-  Result<report::Report> parsed = report::parse_report(report_json);
-  if (!parsed.ok()) return parsed.status();
   const HtmlLabels& labels = lang == Lang::sv ? report::html_labels_sv() : report::html_labels_en();
   std::string title = options.title.empty() ? std::string(labels.default_title) : options.title;
-  HtmlRenderer renderer(parsed.value(), labels, lang, std::move(title));
+  HtmlRenderer renderer(r, labels, lang, std::move(title));
   return renderer.render();
 }
 

@@ -277,7 +277,10 @@ Report read_report(const json::value& root) {
 
 Result<Report> parse_report(std::string_view json_text) {
   boost::system::error_code ec;
-  json::value root = json::parse(json_text, ec);
+  // The tree only lives while it is read into the model: an arena makes
+  // parsing faster and freeing it one step (large reports are tens of MB).
+  json::monotonic_resource arena;
+  json::value root = json::parse(json_text, ec, &arena);
   if (ec) return Status(ErrorCode::invalid_argument, "report: not valid JSON (" + ec.message() + ")");
   try {
     return read_report(root);

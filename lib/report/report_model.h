@@ -10,6 +10,7 @@
 #include <string_view>
 #include <vector>
 
+#include "styrkoll/report.h"
 #include "styrkoll/status.h"
 
 namespace styrkoll::report {
@@ -120,5 +121,10 @@ struct Report {
 
 // Parses and checks a report text. Errors: invalid_argument, "report: ...".
 Result<Report> parse_report(std::string_view json_text);
+
+// The renderers on an already parsed report (the public functions parse first).
+Result<std::string> render_html(const Report& r, const HtmlOptions& options);
+Result<std::string> render_csv(const Report& r, char separator, bool bom);
+Result<std::string> render_sarif(const Report& r);
 
 }  // namespace styrkoll::report

@@ -50,7 +50,10 @@ std::string message_of(const Perspective& p) {
 Result<std::string> render_sarif(std::string_view report_json) {
   Result<report::Report> parsed = report::parse_report(report_json);
   if (!parsed.ok()) return parsed.status();
-  const report::Report& r = parsed.value();
+  return report::render_sarif(parsed.value());
+}
+
+Result<std::string> report::render_sarif(const report::Report& r) {
 
   // Rules: every distinct rule id that judged a gap, in order of first use.
   std::map<std::string, std::size_t> rule_index;

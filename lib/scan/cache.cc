@@ -33,7 +33,9 @@ Result<std::unique_ptr<Cache>> Cache::open(const std::string& path) {
       "CREATE TABLE IF NOT EXISTS documents(sha256 TEXT NOT NULL, engine TEXT NOT NULL, document TEXT NOT NULL,"
       " PRIMARY KEY(sha256, engine));"
       "CREATE TABLE IF NOT EXISTS results(sha256 TEXT NOT NULL, engine TEXT NOT NULL, pack TEXT NOT NULL,"
-      " type TEXT NOT NULL, result TEXT NOT NULL, PRIMARY KEY(sha256, engine, pack, type));";
+      " type TEXT NOT NULL, result TEXT NOT NULL, PRIMARY KEY(sha256, engine, pack, type));"
+      "CREATE TABLE IF NOT EXISTS files(path TEXT PRIMARY KEY, size INTEGER NOT NULL, mtime INTEGER NOT NULL,"
+      " sha256 TEXT NOT NULL);";
   char* err = nullptr;
   if (sqlite3_exec(c->db_, schema, nullptr, nullptr, &err) != SQLITE_OK) {
     std::string msg = err ? err : "unknown error";
@@ -91,6 +93,28 @@ void Cache::put_document(const std::string& sha, const std::string& json) {
   st.bind(1, sha);
   st.bind(2, engine_key());
   st.bind(3, json);
+  sqlite3_step(st.s);
+}
+
+std::optional<std::string> Cache::file_hash(const std::string& path, std::int64_t size, std::int64_t mtime_ns) const {
+  Stmt st(db_, "SELECT sha256 FROM files WHERE path=?1 AND size=?2 AND mtime=?3");
+  st.bind(1, path);
+  sqlite3_bind_int64(st.s, 2, size);
+  sqlite3_bind_int64(st.s, 3, mtime_ns);
+  if (sqlite3_step(st.s) != SQLITE_ROW) return std::nullopt;
+  return std::string(reinterpret_cast<const char*>(sqlite3_column_text(st.s, 0)));
+}
+
+void Cache::put_file_hash(const std::string& path, std::int64_t size, std::int64_t mtime_ns, const std::string& sha) {
+  if (!in_tx_) {
+    sqlite3_exec(db_, "BEGIN", nullptr, nullptr, nullptr);
+    in_tx_ = true;
+  }
+  Stmt st(db_, "INSERT OR REPLACE INTO files VALUES(?1, ?2, ?3, ?4)");
+  st.bind(1, path);
+  sqlite3_bind_int64(st.s, 2, size);
+  sqlite3_bind_int64(st.s, 3, mtime_ns);
+  st.bind(4, sha);
   sqlite3_step(st.s);
 }
 

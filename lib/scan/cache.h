@@ -4,6 +4,7 @@
 // changed rule pack re-analyses cached text without parsing.
 #pragma once
 
+#include <cstdint>
 #include <memory>
 #include <optional>
 #include <string>
@@ -24,6 +25,10 @@ class Cache {
   std::optional<std::string> document(const std::string& sha) const;
   void put_result(const std::string& sha, const std::string& pack_hash, const std::string& type, const std::string& json);
   void put_document(const std::string& sha, const std::string& json);
+  // The content hash of a file seen before with the same size and
+  // modification time (so a warm re-scan does not read every file again).
+  std::optional<std::string> file_hash(const std::string& path, std::int64_t size, std::int64_t mtime_ns) const;
+  void put_file_hash(const std::string& path, std::int64_t size, std::int64_t mtime_ns, const std::string& sha);
   // Groups writes; commit() makes them durable (called every few documents).
   void commit();
 

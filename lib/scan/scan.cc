@@ -192,13 +192,23 @@ Result<ScanResult> run_scan(const ScanOptions& opt) {
   scan::ReportInput input;
   input.pack = pack.value().get();
   for (const Found& f : files) {
-    auto bytes = read_file(f.path);
-    if (!bytes.ok()) {
-      input.entries.push_back(scan::error_entry(f.path, "", "io_error", bytes.status().message()));
-      input.identities.push_back(f.identity);
-      continue;
+    // A file unchanged since the last scan (same size and modification time) keeps its hash.
+    struct stat st {};
+    std::string sha;
+    std::string abs = fs::absolute(f.path).lexically_normal().string();
+    bool stat_ok = ::stat(f.path.c_str(), &st) == 0;
+    std::int64_t mtime = stat_ok ? static_cast<std::int64_t>(st.st_mtim.tv_sec) * 1000000000 + st.st_mtim.tv_nsec : 0;
+    if (cache && stat_ok) sha = cache->file_hash(abs, st.st_size, mtime).value_or("");
+    if (sha.empty()) {
+      auto bytes = read_file(f.path);
+      if (!bytes.ok()) {
+        input.entries.push_back(scan::error_entry(f.path, "", "io_error", bytes.status().message()));
+        input.identities.push_back(f.identity);
+        continue;
+      }
+      sha = core::sha256_hex(bytes.value());
+      if (cache && stat_ok) cache->put_file_hash(abs, st.st_size, mtime, sha);
     }
-    std::string sha = core::sha256_hex(bytes.value());
     if (auto it = by_sha.find(sha); it != by_sha.end()) {
       items[it->second].duplicates.push_back(f.path);
       ++duplicates;
@@ -209,6 +219,7 @@ Result<ScanResult> run_scan(const ScanOptions& opt) {
     items.push_back({f.path, f.identity, sha, type, {}});
   }
 
+  if (cache) cache->commit();
   ScanProgress progress;
   progress.total = items.size();
   auto report_progress = [&](const std::string& path) {

@@ -203,8 +203,10 @@ int cmd_scan(const std::vector<std::string>& args) {
   paths.csv_semicolon = vm.count("csv-semicolon") > 0;
   paths.language = vm["lang"].as<std::string>();
   if (!write_outputs(res.report_json, paths, "scan")) return 2;
-  json::object report = json::parse(res.report_json).as_object();
   if (!vm.count("quiet")) {
+    json::monotonic_resource arena;
+    json::value parsed = json::parse(res.report_json, &arena);
+    const json::object& report = parsed.as_object();
     print_summary(report, std::cout);
     std::cout << "  rapport: " << paths.json << (paths.html.empty() ? "" : ", " + paths.html) << "\n";
   }

@@ -26,33 +26,21 @@ bool write_text_file(const std::string& path, const std::string& content, const 
 
 bool write_outputs(const std::string& report_json, const OutputPaths& p, const char* command) {
   if (!p.json.empty() && !write_text_file(p.json, report_json + "\n", command)) return false;
-  if (!p.html.empty()) {
-    HtmlOptions o;
-    o.language = p.language;
-    auto html = render_html(report_json, o);
-    if (!html.ok()) {
-      std::cerr << "styrkoll " << command << ": HTML report: " << html.status().message() << "\n";
-      return false;
-    }
-    if (!write_text_file(p.html, html.value(), command)) return false;
+  Renderings what;
+  what.html = !p.html.empty();
+  what.csv = !p.csv.empty();
+  what.sarif = !p.sarif.empty();
+  if (!what.html && !what.csv && !what.sarif) return true;
+  what.html_options.language = p.language;
+  what.csv_separator = p.csv_semicolon ? ';' : ',';
+  auto r = render_reports(report_json, what);
+  if (!r.ok()) {
+    std::cerr << "styrkoll " << command << ": " << r.status().message() << "\n";
+    return false;
   }
-  if (!p.csv.empty()) {
-    auto csv = render_csv(report_json, p.csv_semicolon ? ';' : ',', true);
-    if (!csv.ok()) {
-      std::cerr << "styrkoll " << command << ": CSV report: " << csv.status().message() << "\n";
-      return false;
-    }
-    if (!write_text_file(p.csv, csv.value(), command)) return false;
-  }
-  if (!p.sarif.empty()) {
-    auto sarif = render_sarif(report_json);
-    if (!sarif.ok()) {
-      std::cerr << "styrkoll " << command << ": SARIF report: " << sarif.status().message() << "\n";
-      return false;
-    }
-    if (!write_text_file(p.sarif, sarif.value(), command)) return false;
-  }
-  return true;
+  return (!what.html || write_text_file(p.html, r.value().html, command)) &&
+         (!what.csv || write_text_file(p.csv, r.value().csv, command)) &&
+         (!what.sarif || write_text_file(p.sarif, r.value().sarif, command));
 }
 
 }  // namespace styrkoll::cli

@@ -50,4 +50,17 @@ Result<std::string> render_csv(std::string_view report_json, char separator = ',
 // The report as a SARIF 2.1.0 log (one run).
 Result<std::string> render_sarif(std::string_view report_json);
 
+// Several renderings of one report, parsing it once (large archives: the
+// report of 2,000 documents is ~40 MB of JSON). Empty outputs are skipped.
+struct Renderings {
+  bool html = false, csv = false, sarif = false;
+  HtmlOptions html_options;
+  char csv_separator = ',';
+  bool csv_bom = true;
+};
+struct Rendered {
+  std::string html, csv, sarif;
+};
+Result<Rendered> render_reports(std::string_view report_json, const Renderings& what);
+
 }  // namespace styrkoll
