@@ -70,163 +70,242 @@ Result<std::vector<AssessmentEntry>> load_assessments(const std::string& path) {
   return out;
 }
 
-json::object archive_section(const json::array& documents, const RulePack& pack, std::size_t files, std::size_t duplicates) {
-  std::size_t analyzed = 0, oos = 0, ocr = 0, errors = 0, gaps = 0, open = 0, weak = 0, missing = 0, strong = 0;
-  std::map<std::string, int> type_count;
-  std::map<std::string, std::array<int, 3>> per;  // perspective -> strong, weak, missing
-  std::map<std::string, int> best_coverage;       // perspective -> best coverage over documents (0..2)
-  for (const auto& dv : documents) {
-    const json::object& d = dv.as_object();
+namespace {
+
+// Counts for the archive section, fed one document entry at a time.
+class ArchiveTally {
+ public:
+  void add(const json::object& d) {
+    ++documents_;
     std::string status = field(d, "status");
-    if (status == "analyzed") ++analyzed;
-    else if (status == "out_of_scope") ++oos;
-    else if (status == "needs_ocr") ++ocr;
-    else ++errors;
-    if (status != "analyzed") continue;
-    ++type_count[s(d.at("doc_type").as_object().at("id"))];
-    auto see = [&](const std::string& pid, const std::string& cov) {
-      int c = cov == "strong" ? 2 : cov == "weak" ? 1 : 0;
-      auto [it, fresh] = best_coverage.emplace(pid, c);
-      if (!fresh) it->second = std::max(it->second, c);
-    };
+    if (status == "analyzed") ++analyzed_;
+    else if (status == "out_of_scope") ++oos_;
+    else if (status == "needs_ocr") ++ocr_;
+    else ++errors_;
+    if (status != "analyzed") return;
+    ++type_count_[s(d.at("doc_type").as_object().at("id"))];
     see("wc_explicit", field(d, "wc_explicit"));
     for (const auto& pv : d.at("perspectives").as_array()) {
       const json::object& p = pv.as_object();
       std::string cov = field(p, "coverage"), pid = field(p, "id");
       see(pid, cov);
-      auto& row = per[pid];
+      auto& row = per_[pid];
       if (cov == "strong") {
-        ++strong;
+        ++strong_;
         ++row[0];
+        continue;
+      }
+      ++gaps_;
+      bool open = !p.contains("assessment");
+      if (open) ++open_;
+      if (cov == "weak") {
+        ++weak_;
+        ++row[1];
+        if (open) ++open_weak_;
       } else {
-        ++gaps;
-        if (!p.contains("assessment")) ++open;
-        if (cov == "weak") {
-          ++weak;
-          ++row[1];
-        } else {
-          ++missing;
-          ++row[2];
-        }
+        ++missing_;
+        ++row[2];
+        if (open) ++open_missing_;
       }
     }
   }
-  json::object totals{{"files", files},     {"documents", documents.size()}, {"analyzed", analyzed},
-                      {"out_of_scope", oos}, {"needs_ocr", ocr},             {"errors", errors},
-                      {"duplicates", duplicates}, {"gaps", gaps},            {"open_gaps", open},
-                      {"weak", weak},       {"missing", missing},            {"strong", strong}};
-  json::array found, absent, findings, perspectives;
-  for (const auto& t : pack.types()) {
-    if (type_count.count(t.id)) found.push_back(json::object{{"id", t.id}, {"name", t.name}, {"count", type_count[t.id]}});
+
+  std::size_t open_missing() const { return open_missing_; }
+  std::size_t open_weak() const { return open_weak_; }
+
+  json::object finish(const RulePack& pack, std::size_t files, std::size_t duplicates) {
+    json::object totals{{"files", files},       {"documents", documents_}, {"analyzed", analyzed_},
+                        {"out_of_scope", oos_}, {"needs_ocr", ocr_},       {"errors", errors_},
+                        {"duplicates", duplicates}, {"gaps", gaps_},       {"open_gaps", open_},
+                        {"weak", weak_},        {"missing", missing_},     {"strong", strong_}};
+    json::array found, absent, findings, perspectives;
+    for (const auto& t : pack.types()) {
+      if (type_count_.count(t.id)) found.push_back(json::object{{"id", t.id}, {"name", t.name}, {"count", type_count_[t.id]}});
+    }
+    for (const auto& id : pack.archive().expected_types) {
+      if (type_count_.count(id)) continue;
+      const auto* t = pack.find_type(id);
+      std::string name = t ? t->name : id;
+      absent.push_back(json::object{{"id", id}, {"name", name}});
+      bool plan = id == "handlingsplan_valfardsbrott";
+      findings.push_back(json::object{
+          {"id", "archive.missing_type." + id},
+          {"severity", "missing"},
+          {"message", "Det finns inget dokument av typen " + name + " i arkivet."},
+          {"recommendation", plan ? "Ta fram en handlingsplan mot välfärdsbrottslighet som antas av kommunstyrelsen, med "
+                                    "mål, åtgärder, ansvar, resurser och årlig uppföljning."
+                                  : "Kontrollera om " + name + " finns men saknas i underlaget; annars bör den tas fram "
+                                    "och ge välfärdsbrottsperspektivet en tydlig plats."}});
+    }
+    // The coordinator role must be assigned somewhere.
+    if (best_["coordinator_role"] < 2) {
+      findings.push_back(json::object{
+          {"id", "archive.coordinator_role"},
+          {"severity", best_["coordinator_role"] == 1 ? "weak" : "missing"},
+          {"message", "Inget styrdokument ger tydligt någon rollen som samordnare mot välfärdsbrottslighet."},
+          {"recommendation", "Kommunstyrelsen inrättar en funktion som samordnare mot välfärdsbrottslighet med uppdrag, "
+                             "mandat och resurser, och anger den i mål och budget eller handlingsplanen."}});
+    }
+    for (const auto& pid : pack.archive().strong_perspectives) {
+      if (pid == "coordinator_role") continue;
+      int best = best_.count(pid) ? best_[pid] : 0;
+      if (best == 2) continue;
+      findings.push_back(json::object{
+          {"id", "archive.not_strong." + pid},
+          {"severity", best == 1 ? "weak" : "missing"},
+          {"message", "Inget dokument i arkivet behandlar \"" + pack.perspective_name(pid) + "\" med en stark formulering."},
+          {"recommendation", "Ge perspektivet en förpliktande formulering i minst ett styrdokument: vem ansvarar, vad ska "
+                             "göras, när och hur det följs upp."}});
+    }
+    for (const auto& [pid, name] : pack.perspectives()) {
+      if (!per_.count(pid)) continue;
+      perspectives.push_back(
+          json::object{{"id", pid}, {"name", name}, {"strong", per_[pid][0]}, {"weak", per_[pid][1]}, {"missing", per_[pid][2]}});
+    }
+    return json::object{{"totals", std::move(totals)},       {"types_found", std::move(found)},
+                        {"types_missing", std::move(absent)}, {"findings", std::move(findings)},
+                        {"perspectives", std::move(perspectives)}};
   }
-  for (const auto& id : pack.archive().expected_types) {
-    if (type_count.count(id)) continue;
-    const auto* t = pack.find_type(id);
-    std::string name = t ? t->name : id;
-    absent.push_back(json::object{{"id", id}, {"name", name}});
-    bool plan = id == "handlingsplan_valfardsbrott";
-    findings.push_back(json::object{
-        {"id", "archive.missing_type." + id},
-        {"severity", "missing"},
-        {"message", "Det finns inget dokument av typen " + name + " i arkivet."},
-        {"recommendation", plan ? "Ta fram en handlingsplan mot välfärdsbrottslighet som antas av kommunstyrelsen, med "
-                                  "mål, åtgärder, ansvar, resurser och årlig uppföljning."
-                                : "Kontrollera om " + name + " finns men saknas i underlaget; annars bör den tas fram "
-                                  "och ge välfärdsbrottsperspektivet en tydlig plats."}});
+
+ private:
+  void see(const std::string& pid, const std::string& cov) {
+    int c = cov == "strong" ? 2 : cov == "weak" ? 1 : 0;
+    auto [it, fresh] = best_.emplace(pid, c);
+    if (!fresh) it->second = std::max(it->second, c);
   }
-  // The coordinator role must be assigned somewhere.
-  if (best_coverage["coordinator_role"] < 2) {
-    findings.push_back(json::object{
-        {"id", "archive.coordinator_role"},
-        {"severity", best_coverage["coordinator_role"] == 1 ? "weak" : "missing"},
-        {"message", "Inget styrdokument ger tydligt någon rollen som samordnare mot välfärdsbrottslighet."},
-        {"recommendation", "Kommunstyrelsen inrättar en funktion som samordnare mot välfärdsbrottslighet med uppdrag, "
-                           "mandat och resurser, och anger den i mål och budget eller handlingsplanen."}});
+
+  std::size_t documents_ = 0, analyzed_ = 0, oos_ = 0, ocr_ = 0, errors_ = 0;
+  std::size_t gaps_ = 0, open_ = 0, weak_ = 0, missing_ = 0, strong_ = 0, open_missing_ = 0, open_weak_ = 0;
+  std::map<std::string, int> type_count_;
+  std::map<std::string, std::array<int, 3>> per_;  // perspective -> strong, weak, missing
+  std::map<std::string, int> best_;                // perspective -> best coverage over documents (0..2)
+};
+
+// Fingerprints and assessments of one document entry.
+void complete_entry(json::object& d, const std::string& identity, const std::vector<AssessmentEntry>& assessments) {
+  if (!d.contains("perspectives")) return;
+  for (auto& pv : d["perspectives"].as_array()) {
+    json::object& p = pv.as_object();
+    std::string rule = p.at("rule_ids").as_array().empty() ? field(p, "id") : s(p.at("rule_ids").as_array().front());
+    std::string fp = fingerprint(rule, identity, "");
+    p["fingerprint"] = fp;
+    for (const auto& a : assessments) {
+      bool match = a.fingerprint.empty() ? (a.perspective == field(p, "id") && (path_ends_with(field(d, "path"), a.document) ||
+                                                                               path_ends_with(identity, a.document)))
+                                         : a.fingerprint == fp;
+      if (!match) continue;
+      json::object as{{"status", a.status}};
+      if (!a.comment.empty()) as["comment"] = a.comment;
+      if (!a.date.empty()) as["date"] = a.date;
+      if (!a.by.empty()) as["by"] = a.by;
+      p["assessment"] = std::move(as);
+    }
   }
-  for (const auto& pid : pack.archive().strong_perspectives) {
-    if (pid == "coordinator_role") continue;
-    int best = best_coverage.count(pid) ? best_coverage[pid] : 0;
-    if (best == 2) continue;
-    findings.push_back(json::object{
-        {"id", "archive.not_strong." + pid},
-        {"severity", best == 1 ? "weak" : "missing"},
-        {"message", "Inget dokument i arkivet behandlar \"" + pack.perspective_name(pid) + "\" med en stark formulering."},
-        {"recommendation", "Ge perspektivet en förpliktande formulering i minst ett styrdokument: vem ansvarar, vad ska "
-                           "göras, när och hur det följs upp."}});
-  }
-  for (const auto& [pid, name] : pack.perspectives()) {
-    if (!per.count(pid)) continue;
-    perspectives.push_back(json::object{{"id", pid}, {"name", name}, {"strong", per[pid][0]}, {"weak", per[pid][1]}, {"missing", per[pid][2]}});
-  }
-  return json::object{{"totals", std::move(totals)},     {"types_found", std::move(found)},
-                      {"types_missing", std::move(absent)}, {"findings", std::move(findings)},
-                      {"perspectives", std::move(perspectives)}};
 }
 
-json::object build_report(ReportInput& in) {
-  // Sort entries (with their identities) by path for a deterministic report.
+struct Finding {
+  std::string path, perspective, coverage;
+  bool assessed = false;
+};
+using Findings = std::map<std::string, Finding>;  // by fingerprint
+
+void collect_findings(const json::object& d, Findings& out) {
+  for (const auto& pv : d.at("perspectives").as_array()) {
+    const json::object& p = pv.as_object();
+    out[field(p, "fingerprint")] = {field(d, "path"), field(p, "id"), field(p, "coverage"), p.contains("assessment")};
+  }
+}
+
+json::object diff_findings(const Findings& olds, const Findings& news, const std::string& baseline_scan);
+
+}  // namespace
+
+json::object archive_section(const json::array& documents, const RulePack& pack, std::size_t files, std::size_t duplicates) {
+  ArchiveTally tally;
+  for (const auto& d : documents) tally.add(d.as_object());
+  return tally.finish(pack, files, duplicates);
+}
+
+StreamOutput build_report_stream(StreamInput& in) {
   std::vector<std::size_t> order(in.entries.size());
   for (std::size_t i = 0; i < order.size(); ++i) order[i] = i;
-  std::sort(order.begin(), order.end(), [&](std::size_t a, std::size_t b) {
-    return field(in.entries[a], "path") < field(in.entries[b], "path");
-  });
-  json::array documents;
-  for (std::size_t i : order) {
-    json::object d = std::move(in.entries[i]);
-    const std::string& identity = in.identities[i];
-    if (d.contains("perspectives")) {
-      for (auto& pv : d["perspectives"].as_array()) {
-        json::object& p = pv.as_object();
-        std::string rule = p.at("rule_ids").as_array().empty() ? field(p, "id") : s(p.at("rule_ids").as_array().front());
-        std::string fp = fingerprint(rule, identity, "");
-        p["fingerprint"] = fp;
-        for (const auto& a : in.assessments) {
-          bool match = a.fingerprint.empty()
-                           ? (a.perspective == field(p, "id") && (path_ends_with(field(d, "path"), a.document) ||
-                                                                   path_ends_with(identity, a.document)))
-                           : a.fingerprint == fp;
-          if (!match) continue;
-          json::object as{{"status", a.status}};
-          if (!a.comment.empty()) as["comment"] = a.comment;
-          if (!a.date.empty()) as["date"] = a.date;
-          if (!a.by.empty()) as["by"] = a.by;
-          p["assessment"] = std::move(as);
-        }
-      }
-    }
-    documents.push_back(std::move(d));
-  }
+  std::sort(order.begin(), order.end(), [&](std::size_t a, std::size_t b) { return in.paths[a] < in.paths[b]; });
   json::object scan{{"started", in.started},   {"finished", in.finished}, {"duration_s", in.duration_s},
                     {"roots", json::array()}, {"workers", in.workers}};
   for (const auto& r : in.roots) scan["roots"].as_array().emplace_back(r);
   if (!in.shard.empty()) scan["shard"] = in.shard;
-  json::object report;
-  report["schema"] = "styrkoll.report/1";
-  report["tool"] = json::object{{"name", "styrkoll"}, {"version", std::string(library_version())}};
-  report["rule_pack"] = json::object{{"id", in.pack->id()}, {"version", in.pack->version()}, {"hash", in.pack->hash()}};
-  report["scan"] = std::move(scan);
-  report["archive"] = archive_section(documents, *in.pack, in.files, in.duplicates);
-  report["documents"] = std::move(documents);
-  return report;
+  json::object head;
+  head["schema"] = "styrkoll.report/1";
+  head["tool"] = json::object{{"name", "styrkoll"}, {"version", std::string(library_version())}};
+  head["rule_pack"] = json::object{{"id", in.pack->id()}, {"version", in.pack->version()}, {"hash", in.pack->hash()}};
+  head["scan"] = std::move(scan);
+  StreamOutput out;
+  std::string& text = out.report_json;
+  text = json::serialize(head);
+  text.pop_back();  // '}'
+  text += ",\"documents\":[";
+  ArchiveTally tally;
+  Findings findings;
+  bool first = true;
+  for (std::size_t i : order) {
+    json::monotonic_resource arena;
+    boost::system::error_code ec;
+    json::value v = json::parse(in.entries[i], ec, &arena);
+    std::string().swap(in.entries[i]);
+    if (ec || !v.is_object()) continue;
+    json::object& d = v.as_object();
+    d["path"] = in.paths[i];
+    if (!in.duplicates[i].empty()) {
+      json::array dups;
+      for (const auto& p : in.duplicates[i]) dups.emplace_back(p);
+      d["duplicates"] = std::move(dups);
+    }
+    complete_entry(d, in.identities[i], in.assessments);
+    tally.add(d);
+    if (in.baseline) collect_findings(d, findings);
+    if (!first) text += ',';
+    first = false;
+    text += json::serialize(d);
+  }
+  text += "],\"archive\":";
+  text += json::serialize(tally.finish(*in.pack, in.files, in.duplicate_files));
+  if (in.baseline) {
+    Findings olds;
+    for (const auto& dv : in.baseline->at("documents").as_array()) collect_findings(dv.as_object(), olds);
+    std::string when = in.baseline->contains("scan") ? field(in.baseline->at("scan").as_object(), "finished") : "";
+    text += ",\"baseline\":";
+    text += json::serialize(diff_findings(olds, findings, when));
+  }
+  text += '}';
+  out.open_missing = tally.open_missing();
+  out.open_weak = tally.open_weak();
+  return out;
 }
 
-json::object diff(const json::object& old_report, const json::object& new_report) {
-  struct Finding {
-    std::string path, perspective, coverage;
-    bool assessed = false;
-  };
-  auto collect = [](const json::object& r) {
-    std::map<std::string, Finding> out;
-    for (const auto& dv : r.at("documents").as_array()) {
-      const json::object& d = dv.as_object();
-      for (const auto& pv : d.at("perspectives").as_array()) {
-        const json::object& p = pv.as_object();
-        out[field(p, "fingerprint")] = {field(d, "path"), field(p, "id"), field(p, "coverage"), p.contains("assessment")};
-      }
-    }
-    return out;
-  };
-  auto olds = collect(old_report), news = collect(new_report);
+json::object build_report(ReportInput& in) {
+  StreamInput st;
+  st.pack = in.pack;
+  for (std::size_t i = 0; i < in.entries.size(); ++i) {
+    st.paths.push_back(field(in.entries[i], "path"));
+    st.entries.push_back(json::serialize(in.entries[i]));
+    st.duplicates.emplace_back();
+    st.identities.push_back(in.identities[i]);
+  }
+  st.files = in.files;
+  st.duplicate_files = in.duplicates;
+  st.roots = in.roots;
+  st.started = in.started;
+  st.finished = in.finished;
+  st.duration_s = in.duration_s;
+  st.workers = in.workers;
+  st.shard = in.shard;
+  st.assessments = in.assessments;
+  return json::parse(build_report_stream(st).report_json).as_object();
+}
+
+namespace {
+
+json::object diff_findings(const Findings& olds, const Findings& news, const std::string& baseline_scan) {
   std::map<std::string, int> counts = {{"fixed", 0}, {"improved", 0}, {"new", 0}, {"regressed", 0},
                                        {"unchanged", 0}, {"assessed", 0}, {"removed", 0}};
   json::array items;
@@ -259,10 +338,19 @@ json::object diff(const json::object& old_report, const json::object& new_report
                                  {"change", "removed"}, {"old", o.coverage}, {"new", nullptr}});
   }
   json::object out;
-  if (old_report.contains("scan")) out["baseline_scan"] = field(old_report.at("scan").as_object(), "finished");
+  if (!baseline_scan.empty()) out["baseline_scan"] = baseline_scan;
   for (const auto& [k, v] : counts) out[k] = v;
   out["items"] = std::move(items);
   return out;
+}
+
+}  // namespace
+
+json::object diff(const json::object& old_report, const json::object& new_report) {
+  Findings olds, news;
+  for (const auto& dv : old_report.at("documents").as_array()) collect_findings(dv.as_object(), olds);
+  for (const auto& dv : new_report.at("documents").as_array()) collect_findings(dv.as_object(), news);
+  return diff_findings(olds, news, old_report.contains("scan") ? field(old_report.at("scan").as_object(), "finished") : "");
 }
 
 }  // namespace styrkoll::scan

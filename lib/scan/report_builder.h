@@ -48,4 +48,29 @@ boost::json::object archive_section(const boost::json::array& documents, const R
 // The `baseline` object: changes from `old_report` to `new_report`.
 boost::json::object diff(const boost::json::object& old_report, const boost::json::object& new_report);
 
+// The report of a scan, assembled one document at a time: each entry is
+// parsed, completed (path, duplicates, fingerprints, assessments), counted
+// for the archive section, serialized and released, so the report builder
+// holds one parsed document at a time whatever the archive size.
+struct StreamInput {
+  const RulePack* pack = nullptr;
+  std::vector<std::string> entries;                  // JSON text per distinct document
+  std::vector<std::string> paths;                    // as found
+  std::vector<std::vector<std::string>> duplicates;  // other paths with the same content
+  std::vector<std::string> identities;               // paths relative to their scan root
+  std::size_t files = 0, duplicate_files = 0;
+  std::vector<std::string> roots;
+  std::string started, finished;
+  double duration_s = 0;
+  int workers = 1;
+  std::string shard;
+  std::vector<AssessmentEntry> assessments;
+  const boost::json::object* baseline = nullptr;  // an earlier report, for the diff
+};
+struct StreamOutput {
+  std::string report_json;
+  std::size_t open_missing = 0, open_weak = 0;
+};
+StreamOutput build_report_stream(StreamInput& in);
+
 }  // namespace styrkoll::scan

@@ -227,14 +227,10 @@ Result<ScanResult> run_scan(const ScanOptions& opt) {
     progress.elapsed_s = std::chrono::duration<double>(std::chrono::steady_clock::now() - t0).count();
     if (opt.progress) opt.progress(progress);
   };
-  std::vector<std::optional<json::object>> entries(items.size());
-  auto finish_item = [&](std::size_t i, json::object entry, bool failed) {
-    entry["path"] = items[i].path;
-    if (!items[i].duplicates.empty()) {
-      json::array d;
-      for (const auto& p : items[i].duplicates) d.emplace_back(p);
-      entry["duplicates"] = std::move(d);
-    }
+  // Entries are kept as JSON text (compact) until the report is assembled.
+  std::vector<std::optional<std::string>> entries(items.size());
+  auto failed_entry = [](const std::string& text) { return text.find("\"status\":\"error\"") != std::string::npos; };
+  auto finish_item = [&](std::size_t i, std::string entry, bool failed) {
     entries[i] = std::move(entry);
     ++progress.done;
     if (failed) ++progress.failed;
@@ -247,14 +243,10 @@ Result<ScanResult> run_scan(const ScanOptions& opt) {
   for (std::size_t i = 0; i < items.size(); ++i) {
     if (cache) {
       if (auto r = cache->result(items[i].sha, pack_hash, items[i].type)) {
-        boost::system::error_code ec;
-        json::value v = json::parse(*r, ec);
-        if (!ec && v.is_object()) {
-          ++progress.from_cache;
-          std::string status = v.as_object().contains("status") ? std::string(v.as_object().at("status").as_string()) : "";
-          finish_item(i, std::move(v.as_object()), status == "error");
-          continue;
-        }
+        ++progress.from_cache;
+        bool failed = failed_entry(*r);
+        finish_item(i, std::move(*r), failed);
+        continue;
       }
     }
     pending.push_back(i);
@@ -263,8 +255,8 @@ Result<ScanResult> run_scan(const ScanOptions& opt) {
   if (!pending.empty()) {
     if (Status st = make_engine(); !st.ok()) return st;
   }
+  int workers_used = 1;
   if (!pending.empty() && opt.in_process) {
-    input.workers = 1;
     while (!pending.empty()) {
       if (opt.cancel && opt.cancel->load()) {
         result.cancelled = true;
@@ -274,21 +266,20 @@ Result<ScanResult> run_scan(const ScanOptions& opt) {
       pending.pop_front();
       std::string cached = cache ? cache->document(items[i].sha).value_or("") : "";
       scan::Response resp = scan::handle_request(*engine, scan::make_request(items[i].path, items[i].sha, items[i].type, cached));
-      json::object entry = json::parse(resp.entry).as_object();
-      bool failed = entry.at("status").as_string() == "error";
       if (cache) {
         if (!resp.document.empty()) cache->put_document(items[i].sha, resp.document);
         cache->put_result(items[i].sha, pack_hash, items[i].type, resp.entry);
         cache->commit();
       }
-      finish_item(i, std::move(entry), failed);
+      bool failed = failed_entry(resp.entry);
+      finish_item(i, std::move(resp.entry), failed);
     }
   }
 
   if (!pending.empty() && !opt.in_process) {
     int workers = opt.workers > 0 ? opt.workers : static_cast<int>(std::max(1u, std::thread::hardware_concurrency()));
     workers = std::min<int>(workers, static_cast<int>(pending.size()));
-    input.workers = workers;
+    workers_used = workers;
     scan::WorkerPool pool(engine, workers, opt.timeout_s, opt.memory_limit_bytes);
     while (!pending.empty() || pool.busy() > 0) {
       if (opt.cancel && opt.cancel->load()) {
@@ -304,58 +295,61 @@ Result<ScanResult> run_scan(const ScanOptions& opt) {
       for (scan::JobResult& r : pool.collect(std::chrono::milliseconds(200))) {
         std::size_t i = r.index;
         if (!r.ok) {
-          json::object e = scan::error_entry(items[i].path, items[i].sha, r.error_code, items[i].path + ": " + r.error_message);
+          std::string e = json::serialize(
+              scan::error_entry(items[i].path, items[i].sha, r.error_code, items[i].path + ": " + r.error_message));
           if (cache) {
-            cache->put_result(items[i].sha, pack_hash, items[i].type, json::serialize(e));
+            cache->put_result(items[i].sha, pack_hash, items[i].type, e);
             cache->commit();
           }
           finish_item(i, std::move(e), true);
           continue;
         }
-        boost::system::error_code ec;
-        json::value v = json::parse(r.entry, ec);
-        if (ec || !v.is_object() || !v.as_object().contains("status")) {
-          finish_item(i, scan::error_entry(items[i].path, items[i].sha, "internal", "unreadable worker response"), true);
+        if (r.entry.empty() || r.entry.front() != '{') {
+          finish_item(i, json::serialize(scan::error_entry(items[i].path, items[i].sha, "internal", "unreadable worker response")), true);
           continue;
         }
-        json::object entry = std::move(v.as_object());
-        bool failed = entry.at("status").as_string() == "error";
         if (cache) {
           if (!r.document.empty()) cache->put_document(items[i].sha, r.document);
           cache->put_result(items[i].sha, pack_hash, items[i].type, r.entry);
           // Durable at once (WAL, cheap): a killed scan loses nothing it finished.
           cache->commit();
         }
-        finish_item(i, std::move(entry), failed);
+        bool failed = failed_entry(r.entry);
+        finish_item(i, std::move(r.entry), failed);
       }
     }
     if (cache) cache->commit();
   }
 
+  scan::StreamInput st;
+  st.pack = pack.value().get();
+  for (std::size_t k = 0; k < input.entries.size(); ++k) {  // unreadable files
+    st.paths.push_back(std::string(input.entries[k].at("path").as_string()));
+    st.entries.push_back(json::serialize(input.entries[k]));
+    st.duplicates.emplace_back();
+    st.identities.push_back(input.identities[k]);
+  }
   for (std::size_t i = 0; i < items.size(); ++i) {
     if (!entries[i]) continue;  // cancelled before it ran
-    input.entries.push_back(std::move(*entries[i]));
-    input.identities.push_back(items[i].identity);
+    st.entries.push_back(std::move(*entries[i]));
+    st.paths.push_back(items[i].path);
+    st.duplicates.push_back(items[i].duplicates);
+    st.identities.push_back(items[i].identity);
   }
-  input.files = files.size();
-  input.duplicates = duplicates;
-  input.roots = opt.roots;
-  input.started = started;
-  input.finished = now_iso();
-  input.duration_s = std::chrono::duration<double>(std::chrono::steady_clock::now() - t0).count();
-  input.shard = shard_count > 1 ? opt.shard : "";
-  input.assessments = assessments;
-  json::object report = scan::build_report(input);
-  if (baseline) report["baseline"] = scan::diff(*baseline, report);
-  for (const auto& dv : report["documents"].as_array()) {
-    for (const auto& pv : dv.as_object().at("perspectives").as_array()) {
-      const json::object& p = pv.as_object();
-      if (p.contains("assessment")) continue;
-      if (p.at("coverage").as_string() == "missing") ++result.open_missing;
-      if (p.at("coverage").as_string() == "weak") ++result.open_weak;
-    }
-  }
-  result.report_json = json::serialize(report);
+  st.files = files.size();
+  st.duplicate_files = duplicates;
+  st.roots = opt.roots;
+  st.started = started;
+  st.finished = now_iso();
+  st.duration_s = std::chrono::duration<double>(std::chrono::steady_clock::now() - t0).count();
+  st.workers = workers_used;
+  st.shard = shard_count > 1 ? opt.shard : "";
+  st.assessments = assessments;
+  if (baseline) st.baseline = &*baseline;
+  scan::StreamOutput out = scan::build_report_stream(st);
+  result.open_missing = out.open_missing;
+  result.open_weak = out.open_weak;
+  result.report_json = std::move(out.report_json);
   return result;
 }
 
