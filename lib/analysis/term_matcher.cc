@@ -95,6 +95,10 @@ void TermMatcher::index(std::uint32_t pattern, const std::string& key, bool pref
   if (prefix) {
     min_prefix_ = std::min(min_prefix_, key.size());
     max_prefix_ = std::max(max_prefix_, key.size());
+    if (std::find(prefix_lengths_.begin(), prefix_lengths_.end(), key.size()) == prefix_lengths_.end()) {
+      prefix_lengths_.push_back(key.size());
+      std::sort(prefix_lengths_.begin(), prefix_lengths_.end());
+    }
   }
 }
 
@@ -132,7 +136,7 @@ std::vector<TermHit> TermMatcher::match(const AnalyzedText& text, std::string_vi
   for (std::size_t i = first; i < last; ++i) {
     const Token& t = text.tokens[i];
     candidates.clear();
-    auto lookup = [&](const std::string& key) {
+    auto lookup = [&](std::string_view key) {
       if (auto it = exact_index_.find(key); it != exact_index_.end()) {
         candidates.insert(candidates.end(), it->second.begin(), it->second.end());
       }
@@ -144,9 +148,12 @@ std::vector<TermHit> TermMatcher::match(const AnalyzedText& text, std::string_vi
       if (part != t.lemma()) lookup(part);
     }
     if (!prefix_index_.empty()) {
+      // Only the lengths that some prefix term has; no copies of the token.
       auto prefixes = [&](const std::string& s) {
-        for (std::size_t n = min_prefix_; n <= std::min(max_prefix_, s.size()); ++n) {
-          if (auto it = prefix_index_.find(s.substr(0, n)); it != prefix_index_.end()) {
+        std::string_view sv(s);
+        for (std::size_t n : prefix_lengths_) {
+          if (n > sv.size()) break;
+          if (auto it = prefix_index_.find(sv.substr(0, n)); it != prefix_index_.end()) {
             candidates.insert(candidates.end(), it->second.begin(), it->second.end());
           }
         }

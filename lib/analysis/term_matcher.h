@@ -73,8 +73,14 @@ class TermMatcher {
   std::vector<Term> terms_;
   std::unordered_map<std::string, TermId> by_text_;
   std::vector<Pattern> patterns_;
-  std::unordered_map<std::string, std::vector<std::uint32_t>> exact_index_;   // key -> patterns
-  std::unordered_map<std::string, std::vector<std::uint32_t>> prefix_index_;  // prefix -> patterns
+  struct Hash {
+    using is_transparent = void;
+    std::size_t operator()(std::string_view s) const { return std::hash<std::string_view>{}(s); }
+  };
+  using Index = std::unordered_map<std::string, std::vector<std::uint32_t>, Hash, std::equal_to<>>;
+  Index exact_index_;   // key -> patterns
+  Index prefix_index_;  // prefix -> patterns
+  std::vector<std::size_t> prefix_lengths_;  // the lengths of the prefixes in prefix_index_
   std::vector<std::uint32_t> percent_patterns_, year_patterns_;
   std::size_t min_prefix_ = 1000, max_prefix_ = 0;
 };

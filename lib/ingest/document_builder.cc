@@ -38,7 +38,10 @@ std::string leading_numbering(std::string_view t) {
 DocumentBuilder::DocumentBuilder(Metadata meta) { doc_.meta_ = std::move(meta); }
 
 void DocumentBuilder::add(BlockKind kind, std::string_view raw, BlockAttrs a) {
-  std::string text = core::clean_text(raw);
+  add_clean(kind, core::clean_text(raw), std::move(a));
+}
+
+void DocumentBuilder::add_clean(BlockKind kind, std::string_view text, BlockAttrs a) {
   if (text.empty()) return;
 
   Block b;

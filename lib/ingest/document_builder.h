@@ -27,6 +27,9 @@ class DocumentBuilder {
   // numbering, a leading "3.2" / "3.2." / "3 " number is recognised, and a
   // level of 0 is taken from the numbering depth (1 when unnumbered).
   void add(BlockKind kind, std::string_view text, BlockAttrs attrs = {});
+  // The same for text that is already clean (a Document read back from the
+  // cache): no second clean-up pass.
+  void add_clean(BlockKind kind, std::string_view text, BlockAttrs attrs = {});
 
   // Running header/footer text (kept once, as metadata).
   void add_running_text(std::string_view text);

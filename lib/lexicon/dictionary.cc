@@ -114,10 +114,34 @@ bool Dictionary::accepts_without_compounding(std::string_view word) const {
 
 namespace styrkoll {
 
+namespace {
+
+// The word with its first letter upper-cased (ASCII and Latin-1 letters such
+// as å ä ö é), so that proper nouns written in lower case ("migrationsverket")
+// are still recognised.
+std::string capitalized(std::string w) {
+  auto* b = reinterpret_cast<unsigned char*>(w.data());
+  if (!w.empty() && b[0] >= 'a' && b[0] <= 'z') {
+    b[0] = static_cast<unsigned char>(b[0] - 0x20);
+  } else if (w.size() >= 2 && b[0] == 0xC3 && b[1] >= 0xA0 && b[1] <= 0xBE && b[1] != 0xB7) {
+    b[1] = static_cast<unsigned char>(b[1] - 0x20);
+  }
+  return w;
+}
+
+}  // namespace
+
 std::vector<std::string> Dictionary::stems(std::string_view word) const {
   if (word.empty()) return {};
   std::string w(word);
-  return impl_->with_handle([&](Hunspell& h) { return h.stem(w); });
+  return impl_->with_handle([&](Hunspell& h) -> std::vector<std::string> {
+    // Hunspell 1.7's morphological analysis (stem/analyze) crashes on some
+    // words it does not accept at all ("xenhetschef" with sv_SE: SEGV in the
+    // compound analysis; found by fuzz/fuzz_analyze). Unknown words have no
+    // stems anyway, so only words Hunspell accepts are analysed.
+    if (!h.spell(w) && !h.spell(capitalized(w))) return {};
+    return h.stem(w);
+  });
 }
 
 const std::string& Dictionary::aff_path() const { return impl_->aff; }

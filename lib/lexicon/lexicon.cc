@@ -518,6 +518,23 @@ std::shared_ptr<const Lexicon> Lexicon::shared() {
 
 const WordAnalysis& Lexicon::analyze(std::string_view folded_word) const { return impl_->analyze(folded_word); }
 
+std::vector<std::pair<std::string, WordAnalysis>> Lexicon::cached_analyses() const {
+  std::vector<std::pair<std::string, WordAnalysis>> out;
+  for (const auto& shard : impl_->cache) {
+    std::shared_lock lock(shard.mutex);
+    for (const auto& [word, a] : shard.map) out.emplace_back(word, *a);
+  }
+  return out;
+}
+
+void Lexicon::preload(const std::vector<std::pair<std::string, WordAnalysis>>& analyses) const {
+  for (const auto& [word, a] : analyses) {
+    auto& shard = impl_->cache[std::hash<std::string_view>{}(word) % impl_->cache.size()];
+    std::unique_lock lock(shard.mutex);
+    shard.map.emplace(word, std::make_unique<WordAnalysis>(a));
+  }
+}
+
 std::size_t Lexicon::cache_size() const {
   std::size_t n = 0;
   for (const auto& s : impl_->cache) {

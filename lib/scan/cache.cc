@@ -34,6 +34,7 @@ Result<std::unique_ptr<Cache>> Cache::open(const std::string& path) {
       " PRIMARY KEY(sha256, engine));"
       "CREATE TABLE IF NOT EXISTS results(sha256 TEXT NOT NULL, engine TEXT NOT NULL, pack TEXT NOT NULL,"
       " type TEXT NOT NULL, result TEXT NOT NULL, PRIMARY KEY(sha256, engine, pack, type));"
+      "CREATE TABLE IF NOT EXISTS lexicon(id INTEGER PRIMARY KEY, engine TEXT NOT NULL, batch TEXT NOT NULL);"
       "CREATE TABLE IF NOT EXISTS files(path TEXT PRIMARY KEY, size INTEGER NOT NULL, mtime INTEGER NOT NULL,"
       " sha256 TEXT NOT NULL);";
   char* err = nullptr;
@@ -115,6 +116,25 @@ void Cache::put_file_hash(const std::string& path, std::int64_t size, std::int64
   sqlite3_bind_int64(st.s, 2, size);
   sqlite3_bind_int64(st.s, 3, mtime_ns);
   st.bind(4, sha);
+  sqlite3_step(st.s);
+}
+
+std::vector<std::string> Cache::lexicon_batches() const {
+  std::vector<std::string> out;
+  Stmt st(db_, "SELECT batch FROM lexicon WHERE engine=?1 ORDER BY id");
+  st.bind(1, engine_key());
+  while (sqlite3_step(st.s) == SQLITE_ROW) out.emplace_back(reinterpret_cast<const char*>(sqlite3_column_text(st.s, 0)));
+  return out;
+}
+
+void Cache::put_lexicon_batch(const std::string& json) {
+  if (!in_tx_) {
+    sqlite3_exec(db_, "BEGIN", nullptr, nullptr, nullptr);
+    in_tx_ = true;
+  }
+  Stmt st(db_, "INSERT INTO lexicon(engine, batch) VALUES(?1, ?2)");
+  st.bind(1, engine_key());
+  st.bind(2, json);
   sqlite3_step(st.s);
 }
 

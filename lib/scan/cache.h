@@ -8,6 +8,7 @@
 #include <memory>
 #include <optional>
 #include <string>
+#include <vector>
 
 #include "styrkoll/status.h"
 
@@ -29,6 +30,9 @@ class Cache {
   // modification time (so a warm re-scan does not read every file again).
   std::optional<std::string> file_hash(const std::string& path, std::int64_t size, std::int64_t mtime_ns) const;
   void put_file_hash(const std::string& path, std::int64_t size, std::int64_t mtime_ns, const std::string& sha);
+  // The lexicon's word analyses of earlier scans (JSON text per batch).
+  std::vector<std::string> lexicon_batches() const;
+  void put_lexicon_batch(const std::string& json);
   // Groups writes; commit() makes them durable (called every few documents).
   void commit();
 

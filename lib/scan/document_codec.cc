@@ -100,7 +100,7 @@ Result<Document> decode_document(const json::value& v) {
     a.row = static_cast<int>(num(b, "r", -1));
     a.column = static_cast<int>(num(b, "c", -1));
     auto kind = static_cast<BlockKind>(num(b, "k"));
-    db.add(kind, str(b, "t"), a);
+    db.add_clean(kind, str(b, "t"), a);
   }
   if (const json::array* r = o.if_contains("running") ? o.at("running").if_array() : nullptr) {
     for (const auto& s : *r) {

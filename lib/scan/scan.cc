@@ -113,6 +113,36 @@ Result<std::string> read_file(const std::string& path) {
   return data;
 }
 
+// The lexicon's analyses as JSON: [[word, lemma, [parts], known], ...].
+std::string encode_analyses(const std::vector<std::pair<std::string, WordAnalysis>>& list) {
+  json::array a;
+  a.reserve(list.size());
+  for (const auto& [word, w] : list) {
+    json::array parts;
+    for (const auto& p : w.parts) parts.emplace_back(p);
+    a.push_back(json::array{json::string(word), json::string(w.lemma), std::move(parts), w.known});
+  }
+  return json::serialize(a);
+}
+
+void decode_analyses(const std::string& text, std::vector<std::pair<std::string, WordAnalysis>>& out) {
+  boost::system::error_code ec;
+  json::value v = json::parse(text, ec);
+  if (ec || !v.is_array()) return;
+  for (const auto& e : v.as_array()) {
+    const json::array* row = e.if_array();
+    if (!row || row->size() != 4 || !(*row)[0].is_string() || !(*row)[1].is_string() || !(*row)[2].is_array()) continue;
+    WordAnalysis w;
+    w.lemma = std::string((*row)[1].as_string());
+    for (const auto& p : (*row)[2].as_array()) {
+      if (p.is_string()) w.parts.emplace_back(p.as_string());
+    }
+    w.known = (*row)[3].is_bool() && (*row)[3].as_bool();
+    if (w.parts.empty()) continue;
+    out.emplace_back(std::string((*row)[0].as_string()), std::move(w));
+  }
+}
+
 }  // namespace
 
 Result<ScanResult> run_scan(const ScanOptions& opt) {
@@ -252,9 +282,26 @@ Result<ScanResult> run_scan(const ScanOptions& opt) {
     pending.push_back(i);
   }
 
+  // The vocabulary of earlier scans: workers start with a warm lexicon.
+  std::set<std::string> known_words;
   if (!pending.empty()) {
     if (Status st = make_engine(); !st.ok()) return st;
+    if (cache) {
+      std::vector<std::pair<std::string, WordAnalysis>> analyses;
+      for (const auto& batch : cache->lexicon_batches()) decode_analyses(batch, analyses);
+      for (const auto& a : analyses) known_words.insert(a.first);
+      engine->lexicon().preload(analyses);
+    }
   }
+  // New words of this scan, for the cache.
+  auto new_analyses = [&](const Lexicon& lex) {
+    std::vector<std::pair<std::string, WordAnalysis>> fresh;
+    for (auto& a : lex.cached_analyses()) {
+      if (!known_words.count(a.first)) fresh.push_back(std::move(a));
+    }
+    return fresh;
+  };
+  std::map<std::string, WordAnalysis> learned;
   int workers_used = 1;
   if (!pending.empty() && opt.in_process) {
     while (!pending.empty()) {
@@ -274,13 +321,18 @@ Result<ScanResult> run_scan(const ScanOptions& opt) {
       bool failed = failed_entry(resp.entry);
       finish_item(i, std::move(resp.entry), failed);
     }
+    if (cache) {
+      for (auto& a : new_analyses(engine->lexicon())) learned.emplace(a.first, std::move(a.second));
+    }
   }
 
   if (!pending.empty() && !opt.in_process) {
     int workers = opt.workers > 0 ? opt.workers : static_cast<int>(std::max(1u, std::thread::hardware_concurrency()));
     workers = std::min<int>(workers, static_cast<int>(pending.size()));
     workers_used = workers;
-    scan::WorkerPool pool(engine, workers, opt.timeout_s, opt.memory_limit_bytes);
+    std::function<std::string()> farewell;
+    if (cache) farewell = [&]() { return encode_analyses(new_analyses(engine->lexicon())); };
+    scan::WorkerPool pool(engine, workers, opt.timeout_s, opt.memory_limit_bytes, farewell);
     while (!pending.empty() || pool.busy() > 0) {
       if (opt.cancel && opt.cancel->load()) {
         result.cancelled = true;
@@ -318,7 +370,19 @@ Result<ScanResult> run_scan(const ScanOptions& opt) {
         finish_item(i, std::move(r.entry), failed);
       }
     }
+    if (cache && !result.cancelled) {
+      for (const std::string& dump : pool.shutdown()) {
+        std::vector<std::pair<std::string, WordAnalysis>> list;
+        decode_analyses(dump, list);
+        for (auto& a : list) learned.emplace(a.first, std::move(a.second));
+      }
+    }
     if (cache) cache->commit();
+  }
+  if (cache && !learned.empty()) {
+    std::vector<std::pair<std::string, WordAnalysis>> list(learned.begin(), learned.end());
+    cache->put_lexicon_batch(encode_analyses(list));
+    cache->commit();
   }
 
   scan::StreamInput st;

@@ -71,12 +71,17 @@ bool take_frame(std::string& buf, std::string& out) {
   return true;
 }
 
-[[noreturn]] void worker_main(const Engine& engine, int in, int out) {
+[[noreturn]] void worker_main(const Engine& engine, int in, int out, const std::function<std::string()>& farewell) {
   std::string req;
+  bool alive = true;
   while (read_frame(in, req)) {
     Response resp = handle_request(engine, req);
-    if (!write_frame(out, resp.entry) || !write_frame(out, resp.document)) break;
+    if (!write_frame(out, resp.entry) || !write_frame(out, resp.document)) {
+      alive = false;
+      break;
+    }
   }
+  if (alive && farewell) write_frame(out, farewell());
   _exit(0);
 }
 
@@ -139,8 +144,9 @@ Response handle_request(const Engine& engine, const std::string& request) {
   return resp;
 }
 
-WorkerPool::WorkerPool(std::shared_ptr<const Engine> engine, int count, int timeout_s, std::uint64_t memory_limit)
-    : engine_(std::move(engine)), timeout_s_(timeout_s), memory_limit_(memory_limit) {
+WorkerPool::WorkerPool(std::shared_ptr<const Engine> engine, int count, int timeout_s, std::uint64_t memory_limit,
+                       std::function<std::string()> farewell)
+    : engine_(std::move(engine)), farewell_(std::move(farewell)), timeout_s_(timeout_s), memory_limit_(memory_limit) {
   ::signal(SIGPIPE, SIG_IGN);
   workers_.resize(static_cast<std::size_t>(std::max(1, count)));
   for (auto& w : workers_) spawn(w);
@@ -167,7 +173,7 @@ void WorkerPool::spawn(Worker& w) {
       ::setrlimit(RLIMIT_AS, &rl);
     }
 #endif
-    worker_main(*engine_, to[0], from[1]);
+    worker_main(*engine_, to[0], from[1], farewell_);
   }
   ::close(to[0]);
   ::close(from[1]);
@@ -177,9 +183,23 @@ void WorkerPool::spawn(Worker& w) {
   w.from = from[0];
 }
 
+std::vector<std::string> WorkerPool::shutdown() {
+  std::vector<std::string> out;
+  for (auto& w : workers_) {
+    if (w.pid <= 0 || w.busy) continue;
+    ::close(w.to);
+    w.to = -1;
+    std::string frame;
+    if (farewell_ && read_frame(w.from, frame)) out.push_back(std::move(frame));
+    retire(w, false);
+  }
+  return out;
+}
+
 void WorkerPool::retire(Worker& w, bool kill_first) {
   if (w.pid <= 0) return;
   if (w.to >= 0) ::close(w.to);
+  w.to = -1;
   if (kill_first) ::kill(w.pid, SIGKILL);
   int status = 0;
   ::waitpid(w.pid, &status, 0);

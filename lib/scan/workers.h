@@ -8,6 +8,7 @@
 
 #include <chrono>
 #include <functional>
+#include <functional>
 #include <memory>
 #include <string>
 #include <vector>
@@ -34,8 +35,14 @@ class WorkerPool {
  public:
   // Forks `count` workers now; each analyses with `engine`. REQUIRES: no
   // other threads in the process.
-  WorkerPool(std::shared_ptr<const Engine> engine, int count, int timeout_s, std::uint64_t memory_limit);
+  // `farewell` (optional) runs in each worker when it is told to stop; its
+  // text is sent back as a last message and returned by shutdown().
+  WorkerPool(std::shared_ptr<const Engine> engine, int count, int timeout_s, std::uint64_t memory_limit,
+             std::function<std::string()> farewell = {});
   ~WorkerPool();
+
+  // Stops the idle workers and returns their farewell messages.
+  std::vector<std::string> shutdown();
 
   bool idle_worker() const;
   void submit(Job job);
@@ -59,6 +66,7 @@ class WorkerPool {
   void retire(Worker& w, bool kill_first);
 
   std::shared_ptr<const Engine> engine_;
+  std::function<std::string()> farewell_;
   int timeout_s_;
   std::uint64_t memory_limit_;
   std::vector<Worker> workers_;

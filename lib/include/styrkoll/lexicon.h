@@ -57,6 +57,12 @@ class Lexicon {
   // Number of cached word forms (for benchmarks and diagnostics).
   std::size_t cache_size() const;
 
+  // The cache as (word, analysis) pairs, and filling it from such pairs
+  // (a scan keeps the analyses of an archive's vocabulary between runs, so
+  // worker processes start warm). Both are thread-safe.
+  std::vector<std::pair<std::string, WordAnalysis>> cached_analyses() const;
+  void preload(const std::vector<std::pair<std::string, WordAnalysis>>& analyses) const;
+
   struct Impl;
 
  private:
