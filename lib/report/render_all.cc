@@ -3,26 +3,24 @@
 
 namespace styrkoll {
 
-Result<Rendered> render_reports(std::string_view report_json, const Renderings& what) {
+Status render_reports(std::string_view report_json, const Renderings& what,
+                      const std::function<Status(std::string_view kind, const std::string& content)>& sink) {
   Result<report::Report> parsed = report::parse_report(report_json);
   if (!parsed.ok()) return parsed.status();
-  Rendered out;
+  auto emit = [&](std::string_view kind, Result<std::string> r) -> Status {
+    if (!r.ok()) return r.status();
+    return sink(kind, r.value());
+  };
   if (what.html) {
-    auto h = report::render_html(parsed.value(), what.html_options);
-    if (!h.ok()) return h.status();
-    out.html = std::move(h).value();
+    if (Status st = emit("html", report::render_html(parsed.value(), what.html_options)); !st.ok()) return st;
   }
   if (what.csv) {
-    auto c = report::render_csv(parsed.value(), what.csv_separator, what.csv_bom);
-    if (!c.ok()) return c.status();
-    out.csv = std::move(c).value();
+    if (Status st = emit("csv", report::render_csv(parsed.value(), what.csv_separator, what.csv_bom)); !st.ok()) return st;
   }
   if (what.sarif) {
-    auto s = report::render_sarif(parsed.value());
-    if (!s.ok()) return s.status();
-    out.sarif = std::move(s).value();
+    if (Status st = emit("sarif", report::render_sarif(parsed.value())); !st.ok()) return st;
   }
-  return out;
+  return Status();
 }
 
 }  // namespace styrkoll

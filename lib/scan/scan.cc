@@ -4,6 +4,7 @@
 #include <unistd.h>
 
 #include <algorithm>
+#include <cstdlib>
 #include <boost/json.hpp>
 #include <chrono>
 #include <ctime>
@@ -155,9 +156,13 @@ Result<ScanResult> run_scan(const ScanOptions& opt) {
   std::shared_ptr<const Engine> engine;
   auto make_engine = [&]() -> Status {
     if (engine) return Status();
-    auto lexicon = Lexicon::shared();
-    if (!lexicon) return Status(ErrorCode::io_error, "the Swedish dictionary is missing (install hunspell-sv-se)");
-    auto e = Engine::create(pack.value(), lexicon);
+    // A lexicon of this scan's own (not the process-wide one), so that it is
+    // freed with the engine before the report is assembled.
+    const char* dir = std::getenv("STYRKOLL_HUNSPELL_DIR");
+    auto lexicon = Lexicon::open(dir && *dir ? dir : "/usr/share/hunspell");
+    if (!lexicon.ok()) return Status(ErrorCode::io_error, "the Swedish dictionary is missing (install hunspell-sv-se): " +
+                                                              lexicon.status().message());
+    auto e = Engine::create(pack.value(), lexicon.value());
     if (!e.ok()) return e.status();
     engine = e.value();
     return Status();
@@ -384,6 +389,8 @@ Result<ScanResult> run_scan(const ScanOptions& opt) {
     cache->put_lexicon_batch(encode_analyses(list));
     cache->commit();
   }
+
+  engine.reset();  // the report needs the rules only; give the engine's memory back first
 
   scan::StreamInput st;
   st.pack = pack.value().get();

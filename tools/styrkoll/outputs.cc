@@ -7,11 +7,11 @@
 
 namespace styrkoll::cli {
 
-bool write_text_file(const std::string& path, const std::string& content, const char* command) {
+bool write_text_file(const std::string& path, std::string_view content, const char* command, bool newline) {
   std::string tmp = path + ".tmp";
   {
     std::ofstream out(tmp, std::ios::binary);
-    if (!out || !out.write(content.data(), static_cast<std::streamsize>(content.size()))) {
+    if (!out || !out.write(content.data(), static_cast<std::streamsize>(content.size())) || (newline && !(out << '\n'))) {
       std::cerr << "styrkoll " << command << ": cannot write " << path << "\n";
       return false;
     }
@@ -25,7 +25,7 @@ bool write_text_file(const std::string& path, const std::string& content, const 
 }
 
 bool write_outputs(const std::string& report_json, const OutputPaths& p, const char* command) {
-  if (!p.json.empty() && !write_text_file(p.json, report_json + "\n", command)) return false;
+  if (!p.json.empty() && !write_text_file(p.json, report_json, command, true)) return false;
   Renderings what;
   what.html = !p.html.empty();
   what.csv = !p.csv.empty();
@@ -33,14 +33,17 @@ bool write_outputs(const std::string& report_json, const OutputPaths& p, const c
   if (!what.html && !what.csv && !what.sarif) return true;
   what.html_options.language = p.language;
   what.csv_separator = p.csv_semicolon ? ';' : ',';
-  auto r = render_reports(report_json, what);
-  if (!r.ok()) {
-    std::cerr << "styrkoll " << command << ": " << r.status().message() << "\n";
-    return false;
-  }
-  return (!what.html || write_text_file(p.html, r.value().html, command)) &&
-         (!what.csv || write_text_file(p.csv, r.value().csv, command)) &&
-         (!what.sarif || write_text_file(p.sarif, r.value().sarif, command));
+  bool written = true;
+  Status st = render_reports(report_json, what, [&](std::string_view kind, const std::string& content) {
+    const std::string& path = kind == "html" ? p.html : kind == "csv" ? p.csv : p.sarif;
+    if (!write_text_file(path, content, command)) {
+      written = false;
+      return Status(ErrorCode::io_error, "cannot write " + path);
+    }
+    return Status();
+  });
+  if (!st.ok() && written) std::cerr << "styrkoll " << command << ": " << st.message() << "\n";
+  return st.ok();
 }
 
 }  // namespace styrkoll::cli

@@ -2,6 +2,7 @@
 #pragma once
 
 #include <string>
+#include <string_view>
 
 namespace styrkoll::cli {
 
@@ -15,6 +16,7 @@ struct OutputPaths {
 // false on the first failure.
 bool write_outputs(const std::string& report_json, const OutputPaths& paths, const char* command);
 
-bool write_text_file(const std::string& path, const std::string& content, const char* command);
+// Writes atomically (a temporary file renamed into place); `newline` appends "\n".
+bool write_text_file(const std::string& path, std::string_view content, const char* command, bool newline = false);
 
 }  // namespace styrkoll::cli

@@ -24,6 +24,7 @@
 // Thread-safety: the functions keep no state; call them from any thread.
 #pragma once
 
+#include <functional>
 #include <string>
 #include <string_view>
 
@@ -58,9 +59,10 @@ struct Renderings {
   char csv_separator = ',';
   bool csv_bom = true;
 };
-struct Rendered {
-  std::string html, csv, sarif;
-};
-Result<Rendered> render_reports(std::string_view report_json, const Renderings& what);
+// Each rendering is handed to `sink` as soon as it is made ("html", "csv",
+// "sarif") and released after the call, so only one is held at a time.
+// A sink returning a non-ok Status stops the rendering and is returned.
+Status render_reports(std::string_view report_json, const Renderings& what,
+                      const std::function<Status(std::string_view kind, const std::string& content)>& sink);
 
 }  // namespace styrkoll
