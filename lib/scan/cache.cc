@@ -12,10 +12,14 @@ namespace {
 
 std::string engine_key() { return std::string(library_version()); }
 
+// A reused prepared statement, reset when the use ends.
 struct Stmt {
   sqlite3_stmt* s = nullptr;
-  Stmt(sqlite3* db, const char* sql) { sqlite3_prepare_v2(db, sql, -1, &s, nullptr); }
-  ~Stmt() { sqlite3_finalize(s); }
+  explicit Stmt(sqlite3_stmt* prepared) : s(prepared) {}
+  ~Stmt() {
+    sqlite3_reset(s);
+    sqlite3_clear_bindings(s);
+  }
   void bind(int i, const std::string& v) { sqlite3_bind_text(s, i, v.data(), static_cast<int>(v.size()), SQLITE_TRANSIENT); }
 };
 
@@ -49,12 +53,18 @@ Result<std::unique_ptr<Cache>> Cache::open(const std::string& path) {
 Cache::~Cache() {
   if (db_) {
     commit();
+    for (auto* st : stmts_) sqlite3_finalize(st);
     sqlite3_close(db_);
   }
 }
 
+sqlite3_stmt* Cache::prepared(int which, const char* sql) const {
+  if (!stmts_[which]) sqlite3_prepare_v2(db_, sql, -1, &stmts_[which], nullptr);
+  return stmts_[which];
+}
+
 std::optional<std::string> Cache::result(const std::string& sha, const std::string& pack_hash, const std::string& type) const {
-  Stmt st(db_, "SELECT result FROM results WHERE sha256=?1 AND engine=?2 AND pack=?3 AND type=?4");
+  Stmt st(prepared(0, "SELECT result FROM results WHERE sha256=?1 AND engine=?2 AND pack=?3 AND type=?4"));
   st.bind(1, sha);
   st.bind(2, engine_key());
   st.bind(3, pack_hash);
@@ -64,7 +74,7 @@ std::optional<std::string> Cache::result(const std::string& sha, const std::stri
 }
 
 std::optional<std::string> Cache::document(const std::string& sha) const {
-  Stmt st(db_, "SELECT document FROM documents WHERE sha256=?1 AND engine=?2");
+  Stmt st(prepared(1, "SELECT document FROM documents WHERE sha256=?1 AND engine=?2"));
   st.bind(1, sha);
   st.bind(2, engine_key());
   if (sqlite3_step(st.s) != SQLITE_ROW) return std::nullopt;
@@ -76,7 +86,7 @@ void Cache::put_result(const std::string& sha, const std::string& pack_hash, con
     sqlite3_exec(db_, "BEGIN", nullptr, nullptr, nullptr);
     in_tx_ = true;
   }
-  Stmt st(db_, "INSERT OR REPLACE INTO results VALUES(?1, ?2, ?3, ?4, ?5)");
+  Stmt st(prepared(2, "INSERT OR REPLACE INTO results VALUES(?1, ?2, ?3, ?4, ?5)"));
   st.bind(1, sha);
   st.bind(2, engine_key());
   st.bind(3, pack_hash);
@@ -90,7 +100,7 @@ void Cache::put_document(const std::string& sha, const std::string& json) {
     sqlite3_exec(db_, "BEGIN", nullptr, nullptr, nullptr);
     in_tx_ = true;
   }
-  Stmt st(db_, "INSERT OR REPLACE INTO documents VALUES(?1, ?2, ?3)");
+  Stmt st(prepared(3, "INSERT OR REPLACE INTO documents VALUES(?1, ?2, ?3)"));
   st.bind(1, sha);
   st.bind(2, engine_key());
   st.bind(3, json);
@@ -98,7 +108,7 @@ void Cache::put_document(const std::string& sha, const std::string& json) {
 }
 
 std::optional<std::string> Cache::file_hash(const std::string& path, std::int64_t size, std::int64_t mtime_ns) const {
-  Stmt st(db_, "SELECT sha256 FROM files WHERE path=?1 AND size=?2 AND mtime=?3");
+  Stmt st(prepared(4, "SELECT sha256 FROM files WHERE path=?1 AND size=?2 AND mtime=?3"));
   st.bind(1, path);
   sqlite3_bind_int64(st.s, 2, size);
   sqlite3_bind_int64(st.s, 3, mtime_ns);
@@ -111,7 +121,7 @@ void Cache::put_file_hash(const std::string& path, std::int64_t size, std::int64
     sqlite3_exec(db_, "BEGIN", nullptr, nullptr, nullptr);
     in_tx_ = true;
   }
-  Stmt st(db_, "INSERT OR REPLACE INTO files VALUES(?1, ?2, ?3, ?4)");
+  Stmt st(prepared(5, "INSERT OR REPLACE INTO files VALUES(?1, ?2, ?3, ?4)"));
   st.bind(1, path);
   sqlite3_bind_int64(st.s, 2, size);
   sqlite3_bind_int64(st.s, 3, mtime_ns);
@@ -121,7 +131,7 @@ void Cache::put_file_hash(const std::string& path, std::int64_t size, std::int64
 
 std::vector<std::string> Cache::lexicon_batches() const {
   std::vector<std::string> out;
-  Stmt st(db_, "SELECT batch FROM lexicon WHERE engine=?1 ORDER BY id");
+  Stmt st(prepared(6, "SELECT batch FROM lexicon WHERE engine=?1 ORDER BY id"));
   st.bind(1, engine_key());
   while (sqlite3_step(st.s) == SQLITE_ROW) out.emplace_back(reinterpret_cast<const char*>(sqlite3_column_text(st.s, 0)));
   return out;
@@ -132,7 +142,7 @@ void Cache::put_lexicon_batch(const std::string& json) {
     sqlite3_exec(db_, "BEGIN", nullptr, nullptr, nullptr);
     in_tx_ = true;
   }
-  Stmt st(db_, "INSERT INTO lexicon(engine, batch) VALUES(?1, ?2)");
+  Stmt st(prepared(7, "INSERT INTO lexicon(engine, batch) VALUES(?1, ?2)"));
   st.bind(1, engine_key());
   st.bind(2, json);
   sqlite3_step(st.s);

@@ -13,6 +13,7 @@
 #include "styrkoll/status.h"
 
 struct sqlite3;
+struct sqlite3_stmt;
 
 namespace styrkoll::scan {
 
@@ -38,7 +39,10 @@ class Cache {
 
  private:
   Cache() = default;
+  // A statement prepared once and reused (thousands of lookups per scan).
+  sqlite3_stmt* prepared(int which, const char* sql) const;
   sqlite3* db_ = nullptr;
+  mutable sqlite3_stmt* stmts_[8] = {};
   bool in_tx_ = false;
 };
 
