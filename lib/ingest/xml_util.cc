@@ -13,10 +13,26 @@ namespace {
 void silent_error(void*, xmlErrorPtr) {}
 
 bool has_doctype(std::string_view bytes) {
-  // Only the prolog can hold one; look at the first 4 KiB, case-sensitively as XML requires.
-  std::string_view head = bytes.substr(0, std::min<std::size_t>(bytes.size(), 4096));
-  return head.find("<!DOCTYPE") != std::string_view::npos ||
-         head.find("<!ENTITY") != std::string_view::npos;
+  // Only the prolog can hold one. Walk the whole prolog (processing
+  // instructions and comments of any length) up to the root element: a
+  // fixed-size window is bypassed by a long comment before the DOCTYPE.
+  std::size_t i = 0;
+  while ((i = bytes.find('<', i)) != std::string_view::npos) {
+    std::string_view rest = bytes.substr(i);
+    std::size_t end = std::string_view::npos;
+    if (rest.starts_with("<?")) {
+      end = rest.find("?>");
+    } else if (rest.starts_with("<!--")) {
+      end = rest.find("-->", 4);
+    } else {
+      // The root element, or a declaration: "<!DOCTYPE", "<!ENTITY" (or other "<!" markup,
+      // which is never valid before the root element either).
+      return rest.starts_with("<!");
+    }
+    if (end == std::string_view::npos) return false;  // unterminated: the parser rejects it
+    i += end + 2;
+  }
+  return false;
 }
 
 }  // namespace
@@ -45,6 +61,10 @@ Result<XmlDocPtr> parse_xml(std::string_view bytes, const std::string& what) {
       while (!msg.empty() && (msg.back() == '\n' || msg.back() == ' ')) msg.pop_back();
       return Status(ErrorCode::corrupt, what + ": malformed XML (" + msg + ")");
     }
+  }
+  if (doc->intSubset || doc->extSubset) {  // defence in depth: the prolog scan above missed one
+    xmlFreeDoc(doc);
+    return Status(ErrorCode::corrupt, what + ": contains a DOCTYPE declaration; refused");
   }
   return XmlDocPtr(doc);
 }

@@ -501,7 +501,15 @@ class RulePackLoader {
 Result<std::shared_ptr<const RulePack>> RulePack::load(const std::string& dir) {
   auto pack = std::make_shared<RulePack>();
   RulePackLoader loader(*pack);
-  if (loader.load(dir, 0)) loader.finish();
+  try {
+    if (loader.load(dir, 0)) loader.finish();
+  } catch (const std::exception& e) {
+    // yaml-cpp throws when a node has the wrong kind (a text where a mapping
+    // belongs: "scope: x" then s["sections"]); never let it escape the API.
+    std::string msg = dir + ": invalid rule pack: unexpected structure (" + e.what() + ")";
+    for (const auto& err : loader.errors()) msg += "\n  " + err;
+    return Status(ErrorCode::invalid_argument, msg);
+  }
   if (!loader.errors().empty()) {
     std::string msg = dir + ": invalid rule pack (" + std::to_string(loader.errors().size()) + " problem" +
                       (loader.errors().size() == 1 ? "" : "s") + "):";
