@@ -14,6 +14,7 @@
 
 #include <boost/program_options.hpp>
 
+#include "args.h"
 #include "commands.h"
 #include "engine_setup.h"
 #include "styrkoll/ingest.h"
@@ -161,17 +162,7 @@ int cmd_eval(const std::vector<std::string>& args) {
   po::positional_options_description pos;
   pos.add("dir", 1);
   po::variables_map vm;
-  try {
-    po::store(po::command_line_parser(args).options(opts).positional(pos).run(), vm);
-    po::notify(vm);
-  } catch (const po::error& e) {
-    std::cerr << "styrkoll eval: " << e.what() << "\n" << opts;
-    return 2;
-  }
-  if (vm.count("help")) {
-    std::cout << opts;
-    return 0;
-  }
+  if (auto stop = parse_args(args, opts, pos, vm, "eval")) return *stop;
   if (!vm.count("dir") || !vm.count("labels")) {
     std::cerr << "styrkoll eval: DIR and --labels are required\n" << opts;
     return 2;

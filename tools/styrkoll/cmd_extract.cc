@@ -2,6 +2,7 @@
 
 #include <boost/program_options.hpp>
 
+#include "args.h"
 #include "commands.h"
 #include "styrkoll/ingest.h"
 
@@ -16,17 +17,7 @@ int cmd_extract(const std::vector<std::string>& args) {
   po::positional_options_description pos;
   pos.add("file", 1);
   po::variables_map vm;
-  try {
-    po::store(po::command_line_parser(args).options(opts).positional(pos).run(), vm);
-    po::notify(vm);
-  } catch (const po::error& e) {
-    std::cerr << "styrkoll extract: " << e.what() << "\n" << opts;
-    return 2;
-  }
-  if (vm.count("help")) {
-    std::cout << opts;
-    return 0;
-  }
+  if (auto stop = parse_args(args, opts, pos, vm, "extract")) return *stop;
   if (!vm.count("file")) {
     std::cerr << "styrkoll extract: a FILE is required\n" << opts;
     return 2;

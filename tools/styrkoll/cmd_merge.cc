@@ -5,6 +5,7 @@
 
 #include <boost/program_options.hpp>
 
+#include "args.h"
 #include "commands.h"
 #include "engine_setup.h"
 #include "outputs.h"
@@ -25,17 +26,7 @@ int cmd_merge(const std::vector<std::string>& args) {
   po::positional_options_description pos;
   pos.add("reports", -1);
   po::variables_map vm;
-  try {
-    po::store(po::command_line_parser(args).options(opts).positional(pos).run(), vm);
-    po::notify(vm);
-  } catch (const po::error& e) {
-    std::cerr << "styrkoll merge: " << e.what() << "\n" << opts;
-    return 2;
-  }
-  if (vm.count("help")) {
-    std::cout << opts;
-    return 0;
-  }
+  if (auto stop = parse_args(args, opts, pos, vm, "merge")) return *stop;
   if (!vm.count("reports")) {
     std::cerr << "styrkoll merge: at least one REPORT.json is required\n" << opts;
     return 2;

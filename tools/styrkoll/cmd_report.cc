@@ -5,6 +5,7 @@
 #include <iterator>
 #include <sstream>
 
+#include "args.h"
 #include "commands.h"
 #include "styrkoll/report.h"
 
@@ -56,17 +57,7 @@ int cmd_report(const std::vector<std::string>& args) {
   po::positional_options_description pos;
   pos.add("input", 1);
   po::variables_map vm;
-  try {
-    po::store(po::command_line_parser(args).options(opts).positional(pos).run(), vm);
-    po::notify(vm);
-  } catch (const po::error& e) {
-    std::cerr << "styrkoll report: " << e.what() << "\n" << opts;
-    return 2;
-  }
-  if (vm.count("help")) {
-    std::cout << opts;
-    return 0;
-  }
+  if (auto stop = parse_args(args, opts, pos, vm, "report")) return *stop;
   if (!vm.count("input")) {
     std::cerr << "styrkoll report: a REPORT.json is required\n" << opts;
     return 2;

@@ -13,6 +13,7 @@
 
 #include <boost/program_options.hpp>
 
+#include "args.h"
 #include "commands.h"
 #include "engine_setup.h"
 #include "outputs.h"
@@ -134,17 +135,7 @@ int cmd_scan(const std::vector<std::string>& args) {
   po::positional_options_description pos;
   pos.add("paths", -1);
   po::variables_map vm;
-  try {
-    po::store(po::command_line_parser(args).options(opts).positional(pos).run(), vm);
-    po::notify(vm);
-  } catch (const po::error& e) {
-    std::cerr << "styrkoll scan: " << e.what() << "\n" << opts;
-    return 2;
-  }
-  if (vm.count("help")) {
-    std::cout << opts;
-    return 0;
-  }
+  if (auto stop = parse_args(args, opts, pos, vm, "scan")) return *stop;
   if (!vm.count("paths")) {
     std::cerr << "styrkoll scan: at least one PATH is required\n" << opts;
     return 2;

@@ -3,6 +3,7 @@
 
 #include <boost/program_options.hpp>
 
+#include "args.h"
 #include "commands.h"
 #include "styrkoll/ingest.h"
 #include "styrkoll/lexicon.h"
@@ -29,17 +30,7 @@ int cmd_tokens(const std::vector<std::string>& args) {
   po::positional_options_description pos;
   pos.add("input", 1);
   po::variables_map vm;
-  try {
-    po::store(po::command_line_parser(args).options(opts).positional(pos).run(), vm);
-    po::notify(vm);
-  } catch (const po::error& e) {
-    std::cerr << "styrkoll tokens: " << e.what() << "\n" << opts;
-    return 2;
-  }
-  if (vm.count("help")) {
-    std::cout << opts;
-    return 0;
-  }
+  if (auto stop = parse_args(args, opts, pos, vm, "tokens")) return *stop;
   if (!vm.count("input")) {
     std::cerr << "styrkoll tokens: a FILE (or - for stdin) is required\n" << opts;
     return 2;
