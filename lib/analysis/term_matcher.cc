@@ -91,6 +91,7 @@ Result<TermId> TermMatcher::add(const std::string& raw, const Lexicon& lexicon) 
 void TermMatcher::index(std::uint32_t pattern, const std::string& key, bool prefix) {
   if (key.empty()) return;
   auto& list = (prefix ? prefix_index_ : exact_index_)[key];
+  (prefix ? prefix_lead_ : exact_lead_).set(lead(key));
   if (std::find(list.begin(), list.end(), pattern) == list.end()) list.push_back(pattern);
   if (prefix) {
     min_prefix_ = std::min(min_prefix_, key.size());
@@ -137,6 +138,7 @@ std::vector<TermHit> TermMatcher::match(const AnalyzedText& text, std::string_vi
     const Token& t = text.tokens[i];
     candidates.clear();
     auto lookup = [&](std::string_view key) {
+      if (key.empty() || !exact_lead_.test(lead(key))) return;
       if (auto it = exact_index_.find(key); it != exact_index_.end()) {
         candidates.insert(candidates.end(), it->second.begin(), it->second.end());
       }
@@ -151,8 +153,13 @@ std::vector<TermHit> TermMatcher::match(const AnalyzedText& text, std::string_vi
       // Only the lengths that some prefix term has; no copies of the token.
       auto prefixes = [&](const std::string& s) {
         std::string_view sv(s);
+        if (sv.empty()) return;
+        // A prefix of one byte has lead (b0, 0); longer ones share the token's first two bytes.
+        const bool pair_known = sv.size() > 1 && prefix_lead_.test(lead(sv));
         for (std::size_t n : prefix_lengths_) {
           if (n > sv.size()) break;
+          if (n > 1 && !pair_known) break;
+          if (n == 1 && !prefix_lead_.test(lead(sv.substr(0, 1)))) continue;
           if (auto it = prefix_index_.find(sv.substr(0, n)); it != prefix_index_.end()) {
             candidates.insert(candidates.end(), it->second.begin(), it->second.end());
           }

@@ -17,6 +17,7 @@
 // hash lookups per token whatever the number of terms.
 #pragma once
 
+#include <bitset>
 #include <cstdint>
 #include <string>
 #include <string_view>
@@ -81,6 +82,12 @@ class TermMatcher {
   Index exact_index_;   // key -> patterns
   Index prefix_index_;  // prefix -> patterns
   std::vector<std::size_t> prefix_lengths_;  // the lengths of the prefixes in prefix_index_
+  // The first two bytes of every key: most tokens of a document start with a
+  // pair no term starts with, and are rejected without hashing.
+  static std::size_t lead(std::string_view s) {
+    return (std::size_t{static_cast<unsigned char>(s[0])} << 8) | (s.size() > 1 ? static_cast<unsigned char>(s[1]) : 0u);
+  }
+  std::bitset<65536> exact_lead_, prefix_lead_;
   std::vector<std::uint32_t> percent_patterns_, year_patterns_;
   std::size_t min_prefix_ = 1000, max_prefix_ = 0;
 };
