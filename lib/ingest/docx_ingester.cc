@@ -161,12 +161,17 @@ class DocxReader {
 
     auto xml = zip_.read("word/document.xml");
     if (!xml.ok()) return xml.status();
-    auto doc = parse_xml(xml.value(), in_.name + ": word/document.xml");
+    std::string recovered;
+    auto doc = parse_xml(xml.value(), in_.name + ": word/document.xml", &recovered);
     if (!doc.ok()) return doc.status();
+    if (!recovered.empty()) {
+      db_.warn("word/document.xml is malformed (" + recovered + "); text after the error may be missing");
+    }
     const xmlNode* root = xmlDocGetRootElement(doc.value().get());
     const xmlNode* body = w_child(root, "body");
     if (!body) return Status(ErrorCode::corrupt, in_.name + ": word/document.xml has no w:body");
     walk_blocks(body, 0);
+    if (too_deep_) db_.warn("content nested deeper than the reader follows was skipped");
     return Status();
   }
 
@@ -317,7 +322,10 @@ class DocxReader {
   }
 
   void collect_runs(const xmlNode* n, std::string& out, int depth) {
-    if (depth > 64) return;
+    if (depth > 64) {
+      too_deep_ = true;
+      return;
+    }
     for (const xmlNode* c = n->children; c; c = c->next) {
       if (c->type != XML_ELEMENT_NODE) continue;
       if (is_w(c, "del") || is_w(c, "moveFrom") || is_w(c, "instrText") || is_w(c, "delText") ||
@@ -346,7 +354,10 @@ class DocxReader {
   }
 
   void walk_blocks(const xmlNode* container, int depth) {
-    if (depth > 32) return;
+    if (depth > 32) {
+      too_deep_ = true;
+      return;
+    }
     for (const xmlNode* c = container->children; c; c = c->next) {
       if (is_w(c, "p")) {
         paragraph(c);
@@ -442,7 +453,10 @@ class DocxReader {
   }
 
   void cell_text(const xmlNode* cell, std::string& out, int depth) {
-    if (depth > 32) return;
+    if (depth > 32) {
+      too_deep_ = true;
+      return;
+    }
     for (const xmlNode* c = cell->children; c; c = c->next) {
       if (is_w(c, "p")) {
         ++paragraph_index_;
@@ -464,6 +478,7 @@ class DocxReader {
   const Input& in_;
   ZipArchive& zip_;
   DocumentBuilder& db_;
+  bool too_deep_ = false;  // a depth guard skipped something: the reader says so
   std::map<std::string, Style> styles_;
   Numbering numbering_;
   std::map<std::string, std::string> footnotes_, endnotes_;

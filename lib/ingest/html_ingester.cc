@@ -60,7 +60,10 @@ class HtmlWalker {
   explicit HtmlWalker(DocumentBuilder& db) : db_(db) {}
 
   void walk(const xmlNode* n, int depth) {
-    if (depth > 256) return;
+    if (depth > 256) {
+      too_deep_ = true;
+      return;
+    }
     for (const xmlNode* c = n->children; c; c = c->next) {
       if (c->type == XML_TEXT_NODE || c->type == XML_CDATA_SECTION_NODE) {
         if (c->content) buf_ += reinterpret_cast<const char*>(c->content);
@@ -109,6 +112,8 @@ class HtmlWalker {
     if (buf_.find_first_not_of(" \t\r\n") != std::string::npos) emit(kind, buf_, a);
     buf_.clear();
   }
+
+ bool too_deep() const { return too_deep_; }
 
  private:
   void emit(BlockKind kind, const std::string& text, BlockAttrs a) {
@@ -166,6 +171,7 @@ class HtmlWalker {
   }
 
   DocumentBuilder& db_;
+  bool too_deep_ = false;
   std::string buf_;
   int para_ = 0;
   int list_depth_ = 0;
@@ -199,15 +205,18 @@ void read_head(const xmlNode* root, Metadata& meta) {
 Result<Document> ingest_html(const Input& in) {
   std::string encoding;
   std::string text = decode_text_bytes(in.bytes, &encoding);
-  auto parsed = parse_html(text, in.name);
+  std::string stopped;
+  auto parsed = parse_html(text, in.name, &stopped);
   if (!parsed.ok()) return parsed.status();
   const xmlNode* root = xmlDocGetRootElement(parsed.value().get());
   DocumentBuilder db(in.meta);
   if (encoding != "utf-8") db.warn("text converted from " + encoding + " to UTF-8");
+  if (!stopped.empty()) db.warn("the HTML parser stopped early (" + stopped + "); text after that point is missing");
   read_head(root, db.metadata());
   HtmlWalker w(db);
   w.walk(root, 0);
   w.flush();
+  if (w.too_deep()) db.warn("elements nested deeper than 256 levels were skipped");
   if (db.block_count() == 0) return error(ErrorCode::empty_file, in, "HTML document contains no text");
   return db.finish();
 }

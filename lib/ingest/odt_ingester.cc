@@ -27,7 +27,10 @@ class OdtReader {
   explicit OdtReader(DocumentBuilder& db) : db_(db) {}
 
   void walk(const xmlNode* container, int list_depth, int depth) {
-    if (depth > 64) return;
+    if (depth > 64) {
+      too_deep_ = true;
+      return;
+    }
     for (const xmlNode* c = container->children; c; c = c->next) {
       if (c->type != XML_ELEMENT_NODE) continue;
       if (is_t(c, "h")) {
@@ -59,6 +62,8 @@ class OdtReader {
     }
   }
 
+ bool too_deep() const { return too_deep_; }
+
  private:
   std::string inline_text(const xmlNode* n) {
     std::string out;
@@ -67,7 +72,10 @@ class OdtReader {
   }
 
   void collect(const xmlNode* n, std::string& out, int depth) {
-    if (depth > 64) return;
+    if (depth > 64) {
+      too_deep_ = true;
+      return;
+    }
     for (const xmlNode* c = n->children; c; c = c->next) {
       if (c->type == XML_TEXT_NODE) {
         if (c->content) out += reinterpret_cast<const char*>(c->content);
@@ -106,7 +114,10 @@ class OdtReader {
   }
 
   void table_rows(const xmlNode* n, int t, int& row, int depth) {
-    if (depth > 64) return;
+    if (depth > 64) {
+      too_deep_ = true;
+      return;
+    }
     for (const xmlNode* c = n->children; c; c = c->next) {
       if (is_element(c, kTable, "table-row")) {
         int col = 0;
@@ -140,6 +151,7 @@ class OdtReader {
   }
 
   DocumentBuilder& db_;
+  bool too_deep_ = false;
   std::vector<std::string> notes_;
   int para_ = 0;
   int table_no_ = 0;
@@ -189,10 +201,12 @@ Result<Document> ingest_odt(const Input& in) {
   if (!z.has("content.xml")) return error(ErrorCode::corrupt, in, "not a readable ODT: content.xml is missing");
   auto xml = z.read("content.xml");
   if (!xml.ok()) return xml.status();
-  auto doc = parse_xml(xml.value(), in.name + ": content.xml");
+  std::string recovered;
+  auto doc = parse_xml(xml.value(), in.name + ": content.xml", &recovered);
   if (!doc.ok()) return doc.status();
 
   DocumentBuilder db(in.meta);
+  if (!recovered.empty()) db.warn("content.xml is malformed (" + recovered + "); text after the error may be missing");
   read_meta(z, in, db.metadata());
   const xmlNode* root = xmlDocGetRootElement(doc.value().get());
   const xmlNode* body = child(root, kOffice, "body");
@@ -200,6 +214,7 @@ Result<Document> ingest_odt(const Input& in) {
   if (!text) return error(ErrorCode::corrupt, in, "content.xml has no office:text body");
   OdtReader reader(db);
   reader.walk(text, 0, 0);
+  if (reader.too_deep()) db.warn("content nested deeper than the reader follows was skipped");
   if (db.block_count() == 0) return error(ErrorCode::empty_file, in, "the document contains no text");
   return db.finish();
 }

@@ -37,7 +37,16 @@ bool has_doctype(std::string_view bytes) {
 
 }  // namespace
 
-Result<XmlDocPtr> parse_xml(std::string_view bytes, const std::string& what) {
+namespace {
+std::string last_xml_error() {
+  const xmlError* e = xmlGetLastError();
+  std::string msg = e && e->message ? e->message : "unknown error";
+  while (!msg.empty() && (msg.back() == '\n' || msg.back() == ' ')) msg.pop_back();
+  return msg;
+}
+}  // namespace
+
+Result<XmlDocPtr> parse_xml(std::string_view bytes, const std::string& what, std::string* recovered) {
   if (has_doctype(bytes)) {
     return Status(ErrorCode::corrupt,
                   what + ": contains a DOCTYPE/ENTITY declaration, which office documents never "
@@ -52,15 +61,14 @@ Result<XmlDocPtr> parse_xml(std::string_view bytes, const std::string& what) {
   xmlDoc* doc = xmlReadMemory(bytes.data(), static_cast<int>(bytes.size()), nullptr, nullptr, opts);
   if (!doc) {
     // Retry in recovery mode: some producers write slightly broken XML.
+    std::string reason = last_xml_error();
     doc = xmlReadMemory(bytes.data(), static_cast<int>(bytes.size()), nullptr, nullptr,
                         opts | XML_PARSE_RECOVER);
     if (!doc || !xmlDocGetRootElement(doc)) {
       if (doc) xmlFreeDoc(doc);
-      const xmlError* e = xmlGetLastError();
-      std::string msg = e && e->message ? e->message : "unknown error";
-      while (!msg.empty() && (msg.back() == '\n' || msg.back() == ' ')) msg.pop_back();
-      return Status(ErrorCode::corrupt, what + ": malformed XML (" + msg + ")");
+      return Status(ErrorCode::corrupt, what + ": malformed XML (" + last_xml_error() + ")");
     }
+    if (recovered) *recovered = reason;
   }
   if (doc->intSubset || doc->extSubset) {  // defence in depth: the prolog scan above missed one
     xmlFreeDoc(doc);
@@ -69,17 +77,21 @@ Result<XmlDocPtr> parse_xml(std::string_view bytes, const std::string& what) {
   return XmlDocPtr(doc);
 }
 
-Result<XmlDocPtr> parse_html(std::string_view bytes, const std::string& what) {
+Result<XmlDocPtr> parse_html(std::string_view bytes, const std::string& what, std::string* stopped) {
   if (bytes.size() > static_cast<std::size_t>(INT32_MAX)) {
     return Status(ErrorCode::too_large, what + ": HTML too large");
   }
   xmlSetStructuredErrorFunc(nullptr, silent_error);
   int opts = HTML_PARSE_NONET | HTML_PARSE_NOERROR | HTML_PARSE_NOWARNING | HTML_PARSE_RECOVER;
+  xmlResetLastError();
   htmlDocPtr doc = htmlReadMemory(bytes.data(), static_cast<int>(bytes.size()), nullptr, "UTF-8", opts);
   if (!doc || !xmlDocGetRootElement(doc)) {
     if (doc) xmlFreeDoc(doc);
     return Status(ErrorCode::corrupt, what + ": cannot parse HTML");
   }
+  // The last error is per thread in libxml2; only a fatal one ends the parse.
+  const xmlError* e = xmlGetLastError();
+  if (stopped && e && e->level == XML_ERR_FATAL) *stopped = last_xml_error();
   return XmlDocPtr(doc);
 }
 

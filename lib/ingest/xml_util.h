@@ -22,9 +22,14 @@ struct XmlDocDeleter {
 using XmlDocPtr = std::unique_ptr<xmlDoc, XmlDocDeleter>;
 
 // Parses an XML part. `what` names it in messages ("report.docx: word/document.xml").
-Result<XmlDocPtr> parse_xml(std::string_view bytes, const std::string& what);
+// Slightly broken XML is parsed again in recovery mode; then, when `recovered`
+// is given, it receives libxml2's reason, so that the caller can warn that
+// text after the error may be missing (recovery keeps what came before it).
+Result<XmlDocPtr> parse_xml(std::string_view bytes, const std::string& what, std::string* recovered = nullptr);
 // Parses HTML leniently (recovering), scripts and all; never touches the network.
-Result<XmlDocPtr> parse_html(std::string_view bytes, const std::string& what);
+// Tag soup is normal in HTML and not reported; a fatal error that stopped the
+// parser early (nesting beyond libxml2's limit) is put into `stopped`.
+Result<XmlDocPtr> parse_html(std::string_view bytes, const std::string& what, std::string* stopped = nullptr);
 
 // True when node is an element named `name` in namespace `ns` (null ns = any).
 bool is_element(const xmlNode* node, const char* ns, const char* name);

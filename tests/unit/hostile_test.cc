@@ -96,6 +96,26 @@ TEST(HostileFiles, LateOrUtf16DoctypeInDocxIsRefused) {
   }
 }
 
+// Regression: text lost to nesting limits was dropped silently. libxml2 stops
+// at depth 256 (the HTML parser gives up on the rest of the file); the
+// document is still read, and now says that part of it is missing.
+TEST(HostileFiles, TextLostToNestingLimitsIsReported) {
+  for (const char* name : {"deep-xml.docx", "html-bomb.html"}) {
+    SCOPED_TRACE(name);
+    auto r = ingest_file(data(std::string("hostile/") + name));
+    ASSERT_TRUE(r.ok()) << r.status().to_string();
+    ASSERT_FALSE(r.value().warnings().empty());
+    EXPECT_NE(r.value().warnings().front().find("missing"), std::string::npos) << r.value().warnings().front();
+  }
+  // Ordinary tag soup is not reported.
+  fs::path soup = fs::temp_directory_path() / ("styrkoll-soup-" + std::to_string(::getpid()) + ".html");
+  std::ofstream(soup, std::ios::binary) << "<html><body><p>Mål <b>och</i> budget</p><td>cell</body></html>";
+  auto r = ingest_file(soup.string());
+  fs::remove(soup);
+  ASSERT_TRUE(r.ok()) << r.status().to_string();
+  EXPECT_TRUE(r.value().warnings().empty());
+}
+
 // Regression (fuzz_analyze): Hunspell 1.7's stem() crashes (SEGV) on some
 // words it does not accept, e.g. "xenhetschef" with sv_SE; any document
 // containing such a word crashed the analysis.
