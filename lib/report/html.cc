@@ -740,6 +740,11 @@ class HtmlRenderer {
       for (const auto& p : d.duplicates) dup += (dup.empty() ? "" : "<br>") + esc(p);
       fact(l_.duplicates, dup);
     }
+    if (!d.warnings.empty()) {
+      std::string w;
+      for (const auto& m : d.warnings) w += (w.empty() ? "" : "<br>") + esc(m);
+      fact(l_.warnings, w);
+    }
     o_ += "</dl>\n";
 
     if (d.error) {

@@ -91,6 +91,7 @@ constexpr HtmlLabels kSv{
     .format = "Format",
     .pages = "Sidor",
     .duplicates = "Identiska kopior",
+    .warnings = "Varningar vid inläsning",
     .error = "Fel",
     .needs_ocr_note =
         "Dokumentet är skannat och saknar textlager. Kör textigenkänning (OCR) och granska det igen.",
@@ -195,6 +196,7 @@ constexpr HtmlLabels kEn{
     .format = "Format",
     .pages = "Pages",
     .duplicates = "Identical copies",
+    .warnings = "Reading warnings",
     .error = "Error",
     .needs_ocr_note =
         "The document is scanned and has no text layer. Run text recognition (OCR) and review it again.",

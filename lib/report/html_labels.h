@@ -30,7 +30,7 @@ struct HtmlLabels {
   std::string_view documents_heading, filter_type, filter_all_types, filter_no_type, filter_gaps,
       filter_search, filter_search_placeholder, sort_by, sort_path, sort_type, sort_score, showing, no_match;
   std::string_view path, title, doc_type, confidence, source_manifest, source_auto, type_reasons, status,
-      wc_explicit, coverage_score, format, pages, duplicates, error, needs_ocr_note, out_of_scope_note;
+      wc_explicit, coverage_score, format, pages, duplicates, warnings, error, needs_ocr_note, out_of_scope_note;
   std::string_view gaps_heading, no_gaps, why, evidence, page, strong_heading, assessed, assessment,
       assessment_by, not_scored;
   std::string_view footer;  // {0} tool version

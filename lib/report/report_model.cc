@@ -170,6 +170,7 @@ DocumentEntry read_document(const Obj& o) {
     fail(o.at("status"), "unknown document status '" + d.status + "'");
   if (auto e = o.child("error")) d.error = DocError{e->str("code"), e->str("message")};
   d.duplicates = o.strings("duplicates");
+  d.warnings = o.strings("warnings");
   if (auto t = o.child("doc_type")) {
     DocType dt;
     dt.id = t->str("id", true);

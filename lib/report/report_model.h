@@ -60,6 +60,7 @@ struct DocumentEntry {
   std::string status;  // analyzed | out_of_scope | needs_ocr | error
   std::optional<DocError> error;
   std::vector<std::string> duplicates;
+  std::vector<std::string> warnings;  // from reading the file: text that may be missing or converted
   std::optional<DocType> doc_type;
   std::string wc_explicit;  // empty when null
   std::vector<Evidence> wc_evidence;

@@ -125,6 +125,8 @@ json::object analysis_entry(const Document& doc, const DocumentAnalysis& a, cons
   bool in_scope = pack.find_type(a.doc_type.type_id) != nullptr;
   o["status"] = in_scope ? "analyzed" : "out_of_scope";
   o["error"] = nullptr;
+  // Only when there are some, so reports of clean archives keep their shape.
+  if (!doc.warnings().empty()) o["warnings"] = strings(doc.warnings());
   const DocumentTypeInfo* t = pack.find_type(a.doc_type.type_id);
   o["doc_type"] = json::object{{"id", a.doc_type.type_id},
                                {"name", t ? t->name : std::string("Inte ett styrdokument")},

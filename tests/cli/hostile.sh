@@ -156,6 +156,11 @@ for ctl in ("kontroll.odt", "kontroll.pdf"):
     d = docs.get(ctl)
     if not d or d["status"] != "analyzed" or not d.get("perspectives"):
         bad.append("%s: control document not analysed: %s" % (ctl, d and d["status"]))
+# Text lost to a nesting limit, or converted, must be visible in the report.
+for name, needle in (("html-bomb.html", "missing"), ("deep-xml.docx", "missing"), ("non-utf8.txt", "windows-1252")):
+    d = docs.get(name) or {}
+    if not any(needle in w for w in d.get("warnings") or []):
+        bad.append("%s: no warning about %r in the report: %s" % (name, needle, d.get("warnings")))
 if any("loop" in p or "self.txt" in p for p in docs):
     bad.append("followed a symlink loop")
 if bad:
