@@ -10,7 +10,12 @@ namespace styrkoll::scan {
 
 namespace {
 
-std::string engine_key() { return std::string(library_version()); }
+// Cached documents and results are only valid for the code that made them.
+// The library version alone does not change between releases, so bump
+// kOutputRevision whenever ingestion or the shape of a result entry changes
+// (2: reading warnings in result entries and documents cut by nesting limits).
+constexpr int kOutputRevision = 2;
+std::string engine_key() { return std::string(library_version()) + "/r" + std::to_string(kOutputRevision); }
 
 // A reused prepared statement, reset when the use ends.
 struct Stmt {
