@@ -6,6 +6,7 @@
 #include <cstring>
 #include <fstream>
 
+#include "core/file_io.h"
 #include "core/sha256.h"
 #include "ingest/ingesters.h"
 #include "styrkoll/dictionary.h"
@@ -137,14 +138,9 @@ Result<Document> ingest_file(const std::string& path, const IngestOptions& optio
                                             " bytes is over the limit of " +
                                             std::to_string(options.max_file_bytes) + " bytes");
   }
-  std::ifstream f(path, std::ios::binary);
-  if (!f) return Status(ErrorCode::io_error, path + ": cannot open: " + std::strerror(errno));
-  std::string bytes;
-  bytes.resize(static_cast<std::size_t>(st.st_size));
-  if (!bytes.empty() && !f.read(bytes.data(), static_cast<std::streamsize>(bytes.size()))) {
-    return Status(ErrorCode::io_error, path + ": read failed");
-  }
-  return ingest_memory(bytes, path, Format::unknown, options);
+  auto bytes = core::read_whole_file(path, options.max_file_bytes);
+  if (!bytes.ok()) return bytes.status();
+  return ingest_memory(bytes.value(), path, Format::unknown, options);
 }
 
 }  // namespace styrkoll

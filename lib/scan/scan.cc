@@ -16,6 +16,8 @@
 #include <thread>
 
 #include "core/sha256.h"
+#include "core/file_io.h"
+#include "styrkoll/ingest.h"
 #include "scan/cache.h"
 #include "scan/document_codec.h"
 #include "scan/report_builder.h"
@@ -108,10 +110,7 @@ bool parse_shard(const std::string& s, unsigned& index, unsigned& count) {
 }
 
 Result<std::string> read_file(const std::string& path) {
-  std::ifstream in(path, std::ios::binary);
-  if (!in) return Status(ErrorCode::io_error, path + ": cannot open");
-  std::string data((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
-  return data;
+  return core::read_whole_file(path, styrkoll::IngestOptions{}.max_file_bytes);
 }
 
 // The lexicon's analyses as JSON: [[word, lemma, [parts], known], ...].
@@ -224,8 +223,10 @@ Result<ScanResult> run_scan(const ScanOptions& opt) {
   std::vector<Item> items;
   std::map<std::string, std::size_t> by_sha;
   std::size_t duplicates = 0;
-  scan::ReportInput input;
-  input.pack = pack.value().get();
+  struct Unreadable {
+    std::string path, identity, entry;  // entry: its error entry as JSON
+  };
+  std::vector<Unreadable> unreadable;
   for (const Found& f : files) {
     // A file unchanged since the last scan (same size and modification time) keeps its hash.
     struct stat st {};
@@ -237,8 +238,9 @@ Result<ScanResult> run_scan(const ScanOptions& opt) {
     if (sha.empty()) {
       auto bytes = read_file(f.path);
       if (!bytes.ok()) {
-        input.entries.push_back(scan::error_entry(f.path, "", "io_error", bytes.status().message()));
-        input.identities.push_back(f.identity);
+        unreadable.push_back({f.path, f.identity,
+                              json::serialize(scan::error_entry(f.path, "", std::string(error_code_name(bytes.status().code())),
+                                                                bytes.status().message()))});
         continue;
       }
       sha = core::sha256_hex(bytes.value());
@@ -394,11 +396,11 @@ Result<ScanResult> run_scan(const ScanOptions& opt) {
 
   scan::StreamInput st;
   st.pack = pack.value().get();
-  for (std::size_t k = 0; k < input.entries.size(); ++k) {  // unreadable files
-    st.paths.push_back(std::string(input.entries[k].at("path").as_string()));
-    st.entries.push_back(json::serialize(input.entries[k]));
+  for (auto& u : unreadable) {
+    st.paths.push_back(std::move(u.path));
+    st.entries.push_back(std::move(u.entry));
     st.duplicates.emplace_back();
-    st.identities.push_back(input.identities[k]);
+    st.identities.push_back(std::move(u.identity));
   }
   for (std::size_t i = 0; i < items.size(); ++i) {
     if (!entries[i]) continue;  // cancelled before it ran

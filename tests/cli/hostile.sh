@@ -121,6 +121,9 @@ ln -s .. "$arc/loopdir/loop"
 ln -s self.txt "$arc/self.txt"
 cp "$fixtures/basic.txt" "$arc/unreadable.txt"
 chmod 000 "$arc/unreadable.txt"
+# A file whose read fails with EIO (a failing disk or share, here /proc/self/mem):
+# it used to throw out of the scan and lose every other result.
+ln -s /proc/self/mem "$arc/eio.txt"
 start=$SECONDS
 timeout 600 "$cli" scan "$arc" --out "$work/scan" --timeout 10 -j 2 --memory-limit 1900 --no-cache --quiet \
   >"$work/scan.out" 2>"$work/scan.err"
@@ -161,6 +164,9 @@ for name, needle in (("html-bomb.html", "missing"), ("deep-xml.docx", "missing")
     d = docs.get(name) or {}
     if not any(needle in w for w in d.get("warnings") or []):
         bad.append("%s: no warning about %r in the report: %s" % (name, needle, d.get("warnings")))
+eio = docs.get("eio.txt") or {}
+if (eio.get("error") or {}).get("code") != "io_error" or "eio.txt" not in eio["error"]["message"]:
+    bad.append("eio.txt: expected an io_error naming the file, got %s" % eio.get("error"))
 if any("loop" in p or "self.txt" in p for p in docs):
     bad.append("followed a symlink loop")
 if bad:

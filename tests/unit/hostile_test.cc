@@ -10,6 +10,7 @@
 
 #include <unistd.h>
 
+#include "core/file_io.h"
 #include "ingest/xml_util.h"
 #include "styrkoll/dictionary.h"
 #include "styrkoll/ingest.h"
@@ -114,6 +115,37 @@ TEST(HostileFiles, TextLostToNestingLimitsIsReported) {
   fs::remove(soup);
   ASSERT_TRUE(r.ok()) << r.status().to_string();
   EXPECT_TRUE(r.value().warnings().empty());
+}
+
+// Regression: files were read through iostreams, whose read errors throw;
+// one unreadable file (EIO) ended the whole scan.
+TEST(HostileFiles, ReadErrorsAreStatusesNamingTheFile) {
+  auto eio = core::read_whole_file("/proc/self/mem", 1 << 20);
+  ASSERT_FALSE(eio.ok());
+  EXPECT_EQ(eio.status().code(), ErrorCode::io_error);
+  EXPECT_NE(eio.status().message().find("/proc/self/mem"), std::string::npos);
+
+  auto missing = core::read_whole_file("/nonexistent/styrkoll.pdf", 1 << 20);
+  ASSERT_FALSE(missing.ok());
+  EXPECT_EQ(missing.status().code(), ErrorCode::io_error);
+  EXPECT_NE(missing.status().message().find("/nonexistent/styrkoll.pdf"), std::string::npos);
+
+  // Files that report size 0 (procfs) are still read whole; the limit holds while reading.
+  auto status = core::read_whole_file("/proc/self/status", 1 << 20);
+  ASSERT_TRUE(status.ok()) << status.status().to_string();
+  EXPECT_NE(status.value().find("Name:"), std::string::npos);
+  auto capped = core::read_whole_file("/proc/self/status", 16);
+  ASSERT_FALSE(capped.ok());
+  EXPECT_EQ(capped.status().code(), ErrorCode::too_large);
+
+  auto fixture = core::read_whole_file(data("fixtures/basic.txt"), 1 << 20);
+  ASSERT_TRUE(fixture.ok());
+  EXPECT_EQ(fixture.value(), slurp(data("fixtures/basic.txt")));
+  auto exact = core::read_whole_file(data("fixtures/basic.txt"), fixture.value().size());
+  EXPECT_TRUE(exact.ok());
+  auto over = core::read_whole_file(data("fixtures/basic.txt"), fixture.value().size() - 1);
+  ASSERT_FALSE(over.ok());
+  EXPECT_EQ(over.status().code(), ErrorCode::too_large);
 }
 
 // Regression (fuzz_analyze): Hunspell 1.7's stem() crashes (SEGV) on some
