@@ -55,6 +55,13 @@ Result<std::unique_ptr<Cache>> Cache::open(const std::string& path) {
   return c;
 }
 
+// Writes are batched into one transaction until commit(): one fsync per batch, not per row.
+void Cache::begin() {
+  if (in_tx_) return;
+  sqlite3_exec(db_, "BEGIN", nullptr, nullptr, nullptr);
+  in_tx_ = true;
+}
+
 Cache::~Cache() {
   if (db_) {
     commit();
@@ -87,10 +94,7 @@ std::optional<std::string> Cache::document(const std::string& sha) const {
 }
 
 void Cache::put_result(const std::string& sha, const std::string& pack_hash, const std::string& type, const std::string& json) {
-  if (!in_tx_) {
-    sqlite3_exec(db_, "BEGIN", nullptr, nullptr, nullptr);
-    in_tx_ = true;
-  }
+  begin();
   Stmt st(prepared(2, "INSERT OR REPLACE INTO results VALUES(?1, ?2, ?3, ?4, ?5)"));
   st.bind(1, sha);
   st.bind(2, engine_key());
@@ -101,10 +105,7 @@ void Cache::put_result(const std::string& sha, const std::string& pack_hash, con
 }
 
 void Cache::put_document(const std::string& sha, const std::string& json) {
-  if (!in_tx_) {
-    sqlite3_exec(db_, "BEGIN", nullptr, nullptr, nullptr);
-    in_tx_ = true;
-  }
+  begin();
   Stmt st(prepared(3, "INSERT OR REPLACE INTO documents VALUES(?1, ?2, ?3)"));
   st.bind(1, sha);
   st.bind(2, engine_key());
@@ -122,10 +123,7 @@ std::optional<std::string> Cache::file_hash(const std::string& path, std::int64_
 }
 
 void Cache::put_file_hash(const std::string& path, std::int64_t size, std::int64_t mtime_ns, const std::string& sha) {
-  if (!in_tx_) {
-    sqlite3_exec(db_, "BEGIN", nullptr, nullptr, nullptr);
-    in_tx_ = true;
-  }
+  begin();
   Stmt st(prepared(5, "INSERT OR REPLACE INTO files VALUES(?1, ?2, ?3, ?4)"));
   st.bind(1, path);
   sqlite3_bind_int64(st.s, 2, size);
@@ -143,10 +141,7 @@ std::vector<std::string> Cache::lexicon_batches() const {
 }
 
 void Cache::put_lexicon_batch(const std::string& json) {
-  if (!in_tx_) {
-    sqlite3_exec(db_, "BEGIN", nullptr, nullptr, nullptr);
-    in_tx_ = true;
-  }
+  begin();
   Stmt st(prepared(7, "INSERT INTO lexicon(engine, batch) VALUES(?1, ?2)"));
   st.bind(1, engine_key());
   st.bind(2, json);

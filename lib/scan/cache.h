@@ -43,6 +43,7 @@ class Cache {
   sqlite3_stmt* prepared(int which, const char* sql) const;
   sqlite3* db_ = nullptr;
   mutable sqlite3_stmt* stmts_[8] = {};
+  void begin();
   bool in_tx_ = false;
 };
 
