@@ -35,15 +35,13 @@ bool has_doctype(std::string_view bytes) {
   return false;
 }
 
-}  // namespace
-
-namespace {
 std::string last_xml_error() {
   const xmlError* e = xmlGetLastError();
   std::string msg = e && e->message ? e->message : "unknown error";
   while (!msg.empty() && (msg.back() == '\n' || msg.back() == ' ')) msg.pop_back();
   return msg;
 }
+
 }  // namespace
 
 Result<XmlDocPtr> parse_xml(std::string_view bytes, const std::string& what, std::string* recovered) {
