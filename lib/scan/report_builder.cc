@@ -282,27 +282,6 @@ StreamOutput build_report_stream(StreamInput& in) {
   return out;
 }
 
-json::object build_report(ReportInput& in) {
-  StreamInput st;
-  st.pack = in.pack;
-  for (std::size_t i = 0; i < in.entries.size(); ++i) {
-    st.paths.push_back(field(in.entries[i], "path"));
-    st.entries.push_back(json::serialize(in.entries[i]));
-    st.duplicates.emplace_back();
-    st.identities.push_back(in.identities[i]);
-  }
-  st.files = in.files;
-  st.duplicate_files = in.duplicates;
-  st.roots = in.roots;
-  st.started = in.started;
-  st.finished = in.finished;
-  st.duration_s = in.duration_s;
-  st.workers = in.workers;
-  st.shard = in.shard;
-  st.assessments = in.assessments;
-  return json::parse(build_report_stream(st).report_json).as_object();
-}
-
 namespace {
 
 json::object diff_findings(const Findings& olds, const Findings& news, const std::string& baseline_scan) {

@@ -25,22 +25,6 @@ Result<std::vector<AssessmentEntry>> load_assessments(const std::string& path);
 // 16 hex digits of SHA-256(rule id, document identity, section path).
 std::string fingerprint(const std::string& rule_id, const std::string& identity, const std::string& section);
 
-struct ReportInput {
-  const RulePack* pack = nullptr;
-  std::vector<boost::json::object> entries;  // one per distinct document
-  std::vector<std::string> identities;       // per entry: path relative to its scan root
-  std::size_t files = 0, duplicates = 0;
-  std::vector<std::string> roots;
-  std::string started, finished;
-  double duration_s = 0;
-  int workers = 1;
-  std::string shard;
-  std::vector<AssessmentEntry> assessments;
-};
-
-// Sorts entries by path, fills fingerprints and assessments, computes the archive section.
-boost::json::object build_report(ReportInput& in);
-
 // The archive section, recomputed from a report's documents (used by merge).
 boost::json::object archive_section(const boost::json::array& documents, const RulePack& pack, std::size_t files,
                                     std::size_t duplicates);

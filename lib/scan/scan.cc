@@ -427,11 +427,14 @@ Result<ScanResult> run_scan(const ScanOptions& opt) {
 }
 
 std::string document_entry_json(const Document& doc, const DocumentAnalysis& a, const RulePack& pack) {
-  scan::ReportInput in;
+  // The same completion as in a scan (fingerprints, field order), for one document.
+  scan::StreamInput in;
   in.pack = &pack;
-  in.entries.push_back(scan::analysis_entry(doc, a, pack));
+  in.paths.push_back(doc.metadata().path);
+  in.entries.push_back(json::serialize(scan::analysis_entry(doc, a, pack)));
+  in.duplicates.emplace_back();
   in.identities.push_back(fs::path(doc.metadata().path).filename().string());
-  json::object report = scan::build_report(in);
+  json::object report = json::parse(scan::build_report_stream(in).report_json).as_object();
   return json::serialize(report["documents"].as_array().front());
 }
 
