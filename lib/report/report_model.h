@@ -10,6 +10,8 @@
 #include <string_view>
 #include <vector>
 
+#include <boost/json/fwd.hpp>
+
 #include "styrkoll/report.h"
 #include "styrkoll/status.h"
 
@@ -122,6 +124,14 @@ struct Report {
 
 // Parses and checks a report text. Errors: invalid_argument, "report: ...".
 Result<Report> parse_report(std::string_view json_text);
+
+// The same checks on parts of a report already parsed into a JSON tree (the
+// scan builds its report one document at a time and reads each entry into
+// the model while it has it parsed, so the whole text is never parsed again).
+// `where` names the part in error messages ("documents[3]").
+Result<DocumentEntry> read_document_entry(const boost::json::value& entry, const std::string& where);
+Result<Archive> read_archive_section(const boost::json::value& archive);
+Result<Diff> read_baseline_section(const boost::json::value& baseline);
 
 // The renderers on an already parsed report (the public functions parse first).
 Result<std::string> render_html(const Report& r, const HtmlOptions& options);

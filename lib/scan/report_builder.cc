@@ -6,6 +6,9 @@
 #include <array>
 #include <map>
 #include <set>
+#include <thread>
+
+#include "report/report_model.h"
 
 #include "core/sha256.h"
 #include "styrkoll/version.h"
@@ -110,6 +113,28 @@ class ArchiveTally {
     }
   }
 
+  // Adds the counts of another part of the same archive.
+  void merge(const ArchiveTally& o) {
+    documents_ += o.documents_;
+    analyzed_ += o.analyzed_;
+    oos_ += o.oos_;
+    ocr_ += o.ocr_;
+    errors_ += o.errors_;
+    gaps_ += o.gaps_;
+    open_ += o.open_;
+    weak_ += o.weak_;
+    missing_ += o.missing_;
+    strong_ += o.strong_;
+    open_missing_ += o.open_missing_;
+    open_weak_ += o.open_weak_;
+    for (const auto& [id, n] : o.type_count_) type_count_[id] += n;
+    for (const auto& [pid, row] : o.per_) {
+      auto& mine = per_[pid];
+      for (std::size_t k = 0; k < row.size(); ++k) mine[k] += row[k];
+    }
+    for (const auto& [pid, c] : o.best_) see_level(pid, c);
+  }
+
   std::size_t open_missing() const { return open_missing_; }
   std::size_t open_weak() const { return open_weak_; }
 
@@ -168,8 +193,8 @@ class ArchiveTally {
   }
 
  private:
-  void see(const std::string& pid, const std::string& cov) {
-    int c = cov == "strong" ? 2 : cov == "weak" ? 1 : 0;
+  void see(const std::string& pid, const std::string& cov) { see_level(pid, cov == "strong" ? 2 : cov == "weak" ? 1 : 0); }
+  void see_level(const std::string& pid, int c) {
     auto [it, fresh] = best_.emplace(pid, c);
     if (!fresh) it->second = std::max(it->second, c);
   }
@@ -226,6 +251,48 @@ json::object archive_section(const json::array& documents, const RulePack& pack,
   return tally.finish(pack, files, duplicates);
 }
 
+namespace {
+
+// One contiguous part of the sorted documents, assembled on its own thread.
+struct Part {
+  std::string text;  // the entries, comma-separated
+  ArchiveTally tally;
+  Findings findings;
+  std::vector<report::DocumentEntry> model;
+  bool model_ok = true;
+};
+
+void assemble_part(StreamInput& in, const std::vector<std::size_t>& order, std::size_t begin, std::size_t end,
+                   bool with_model, Part& part) {
+  for (std::size_t k = begin; k < end; ++k) {
+    std::size_t i = order[k];
+    json::monotonic_resource arena;
+    boost::system::error_code ec;
+    json::value v = json::parse(in.entries[i], ec, &arena);
+    std::string().swap(in.entries[i]);
+    if (ec || !v.is_object()) continue;
+    json::object& d = v.as_object();
+    d["path"] = in.paths[i];
+    if (!in.duplicates[i].empty()) {
+      json::array dups;
+      for (const auto& p : in.duplicates[i]) dups.emplace_back(p);
+      d["duplicates"] = std::move(dups);
+    }
+    complete_entry(d, in.identities[i], in.assessments);
+    part.tally.add(d);
+    if (in.baseline) collect_findings(d, part.findings);
+    if (!part.text.empty()) part.text += ',';
+    part.text += json::serialize(d);
+    if (with_model && part.model_ok) {
+      auto entry = report::read_document_entry(v, "documents[" + std::to_string(k) + "]");
+      if (entry.ok()) part.model.push_back(std::move(entry).value());
+      else part.model_ok = false;  // the renderers will parse the JSON and report the field
+    }
+  }
+}
+
+}  // namespace
+
 StreamOutput build_report_stream(StreamInput& in) {
   std::vector<std::size_t> order(in.entries.size());
   for (std::size_t i = 0; i < order.size(); ++i) order[i] = i;
@@ -244,41 +311,73 @@ StreamOutput build_report_stream(StreamInput& in) {
   text = json::serialize(head);
   text.pop_back();  // '}'
   text += ",\"documents\":[";
+
+  // Entries are independent: large archives are assembled in two halves,
+  // the first on a helper thread (a warm re-scan spends most of its time here
+  // and in rendering). The halves are contiguous in path order, so the text
+  // is the same as from one thread.
+  std::vector<Part> parts(order.size() >= in.split_from ? 2 : 1);
+  std::size_t cut = parts.size() == 2 ? order.size() / 2 : 0;
+  {
+    std::thread first;
+    if (parts.size() == 2) first = std::thread([&] { assemble_part(in, order, 0, cut, in.build_model, parts[0]); });
+    assemble_part(in, order, cut, order.size(), in.build_model, parts.back());
+    if (first.joinable()) first.join();
+  }
   ArchiveTally tally;
   Findings findings;
-  bool first = true;
-  for (std::size_t i : order) {
-    json::monotonic_resource arena;
-    boost::system::error_code ec;
-    json::value v = json::parse(in.entries[i], ec, &arena);
-    std::string().swap(in.entries[i]);
-    if (ec || !v.is_object()) continue;
-    json::object& d = v.as_object();
-    d["path"] = in.paths[i];
-    if (!in.duplicates[i].empty()) {
-      json::array dups;
-      for (const auto& p : in.duplicates[i]) dups.emplace_back(p);
-      d["duplicates"] = std::move(dups);
-    }
-    complete_entry(d, in.identities[i], in.assessments);
-    tally.add(d);
-    if (in.baseline) collect_findings(d, findings);
-    if (!first) text += ',';
-    first = false;
-    text += json::serialize(d);
+  bool first_text = true;
+  for (Part& part : parts) {
+    tally.merge(part.tally);
+    for (auto& [fp, f] : part.findings) findings[fp] = std::move(f);  // a later document wins, as in one pass
+    if (part.text.empty()) continue;
+    if (!first_text) text += ',';
+    first_text = false;
+    text += part.text;
+    std::string().swap(part.text);
   }
+  json::value archive = tally.finish(*in.pack, in.files, in.duplicate_files);
   text += "],\"archive\":";
-  text += json::serialize(tally.finish(*in.pack, in.files, in.duplicate_files));
+  text += json::serialize(archive);
+  std::optional<json::value> diff;
   if (in.baseline) {
     Findings olds;
     for (const auto& dv : in.baseline->at("documents").as_array()) collect_findings(dv.as_object(), olds);
     std::string when = in.baseline->contains("scan") ? field(in.baseline->at("scan").as_object(), "finished") : "";
+    diff = diff_findings(olds, findings, when);
     text += ",\"baseline\":";
-    text += json::serialize(diff_findings(olds, findings, when));
+    text += json::serialize(*diff);
   }
   text += '}';
   out.open_missing = tally.open_missing();
   out.open_weak = tally.open_weak();
+
+  bool model_ok = in.build_model;
+  for (const Part& part : parts) model_ok = model_ok && part.model_ok;
+  if (model_ok) {
+    auto m = std::make_shared<report::Report>();
+    m->tool_name = "styrkoll";
+    m->tool_version = library_version();
+    m->pack_id = in.pack->id();
+    m->pack_version = in.pack->version();
+    m->pack_hash = in.pack->hash();
+    m->scan_started = in.started;
+    m->scan_finished = in.finished;
+    m->scan_duration_s = in.duration_s;
+    m->scan_roots = in.roots;
+    for (Part& part : parts) {
+      for (auto& d : part.model) m->documents.push_back(std::move(d));
+    }
+    auto a = report::read_archive_section(archive);
+    if (a.ok()) m->archive = std::move(a).value();
+    else model_ok = false;
+    if (diff) {
+      auto b = report::read_baseline_section(*diff);
+      if (b.ok()) m->baseline = std::move(b).value();
+      else model_ok = false;
+    }
+    if (model_ok) out.model = std::move(m);
+  }
   return out;
 }
 

@@ -4,11 +4,16 @@
 #pragma once
 
 #include <boost/json.hpp>
+#include <memory>
 #include <string>
 #include <vector>
 
 #include "styrkoll/rules.h"
 #include "styrkoll/status.h"
+
+namespace styrkoll::report {
+struct Report;
+}
 
 namespace styrkoll::scan {
 
@@ -50,10 +55,13 @@ struct StreamInput {
   std::string shard;
   std::vector<AssessmentEntry> assessments;
   const boost::json::object* baseline = nullptr;  // an earlier report, for the diff
+  bool build_model = false;                       // also read the report into the renderers' model
+  std::size_t split_from = 256;                   // documents from which two threads assemble the report
 };
 struct StreamOutput {
   std::string report_json;
   std::size_t open_missing = 0, open_weak = 0;
+  std::shared_ptr<report::Report> model;  // when asked for and every entry read cleanly
 };
 StreamOutput build_report_stream(StreamInput& in);
 

@@ -1,7 +1,9 @@
 #!/usr/bin/env bash
 # The same archive and rule pack give byte-identical JSON (the timing fields
 # of "scan" aside) whatever the number of workers and the order in which the
-# files were written to the folder.
+# files were written to the folder. Finding fingerprints depend on the path
+# inside the scanned folder only: not on how the folder was named on the
+# command line, nor on where a symlinked file's target lives.
 set -euo pipefail
 cli=$(realpath "$1")
 root=$(cd "$(dirname "$0")/../.." && pwd)
@@ -29,4 +31,15 @@ run b reverse 2
 run c forward 2
 cmp "$work/a.json" "$work/b.json" || { echo "FAIL: -j1 forward and -j2 reverse differ"; exit 1; }
 cmp "$work/a.json" "$work/c.json" || { echo "FAIL: -j1 and -j2 differ"; exit 1; }
+fingerprints() {
+  /usr/bin/python3 -c 'import json, sys; r = json.load(open(sys.argv[1]))
+print("\n".join(sorted(d["path"].split("/")[-1] + " " + p["fingerprint"] for d in r["documents"] for p in d.get("perspectives", []))))' "$1"
+}
+mkdir -p "$work/links/arkiv"
+for f in "$work"/arkiv/*; do ln -s "$f" "$work/links/arkiv/$(basename "$f")"; done
+(cd "$work/links" && "$cli" scan ./arkiv/ --out "$work/out-d" --no-cache -j 2 --quiet)
+fingerprints "$work/out-c/report.json" > "$work/c.fp"
+fingerprints "$work/out-d/report.json" > "$work/d.fp"
+[ -s "$work/c.fp" ] || { echo "FAIL: no fingerprints"; exit 1; }
+cmp "$work/c.fp" "$work/d.fp" || { echo "FAIL: fingerprints depend on the root's spelling or on symlink targets"; diff "$work/c.fp" "$work/d.fp" | head; exit 1; }
 echo "determinism ok ($(wc -c < "$work/a.json") bytes)"

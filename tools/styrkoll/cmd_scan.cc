@@ -164,6 +164,7 @@ int cmd_scan(const std::vector<std::string>& args) {
   so.memory_limit_bytes = static_cast<std::uint64_t>(std::max(0, vm["memory-limit"].as<int>())) << 20;
   if (vm.count("shard")) so.shard = vm["shard"].as<std::string>();
   so.in_process = vm.count("in-process") > 0;
+  so.keep_report_model = true;  // the HTML, CSV and SARIF files are rendered from it
   ProgressView view(vm.count("quiet") > 0);
   so.progress = [&view](const ScanProgress& p) { view(p); };
   g_cancel.store(false);
@@ -193,7 +194,7 @@ int cmd_scan(const std::vector<std::string>& args) {
   paths.sarif = vm.count("sarif") ? vm["sarif"].as<std::string>() : out + "/report.sarif";
   paths.csv_semicolon = vm.count("csv-semicolon") > 0;
   paths.language = vm["lang"].as<std::string>();
-  if (!write_outputs(res.report_json, paths, "scan")) return 2;
+  if (!write_outputs(res, paths, "scan")) return 2;
   if (!vm.count("quiet")) {
     json::monotonic_resource arena;
     json::value parsed = json::parse(res.report_json, &arena);

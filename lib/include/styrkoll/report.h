@@ -32,6 +32,8 @@
 
 namespace styrkoll {
 
+struct ScanResult;
+
 struct HtmlOptions {
   // UI labels: "sv" (default) or "en". Texts from the report (reasons,
   // messages, recommendations) stay as they are, i.e. Swedish.
@@ -59,10 +61,17 @@ struct Renderings {
   char csv_separator = ',';
   bool csv_bom = true;
 };
-// Each rendering is handed to `sink` as soon as it is made ("html", "csv",
-// "sarif") and released after the call, so only one is held at a time.
-// A sink returning a non-ok Status stops the rendering and is returned.
+// Each rendering is handed to `sink` ("html", "csv", "sarif") and released
+// after the call. The HTML page is made on a helper thread while the others
+// are made on the calling thread, so at most the HTML page and one other
+// rendering are held at a time; `sink` is always called on the calling
+// thread, in the order csv, sarif, html. A sink returning a non-ok Status
+// stops the rendering and is returned (after the helper thread finished).
 Status render_reports(std::string_view report_json, const Renderings& what,
+                      const std::function<Status(std::string_view kind, const std::string& content)>& sink);
+// The same for a scan's result, from the report model the scan built (no
+// second parse of the JSON); falls back to report_json when it has none.
+Status render_reports(const ScanResult& scan, const Renderings& what,
                       const std::function<Status(std::string_view kind, const std::string& content)>& sink);
 
 }  // namespace styrkoll

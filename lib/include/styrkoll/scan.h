@@ -15,6 +15,7 @@
 #include <atomic>
 #include <cstdint>
 #include <functional>
+#include <memory>
 #include <optional>
 #include <string>
 #include <vector>
@@ -53,10 +54,20 @@ struct ScanOptions {
   // so safe in a multi-threaded host, but no protection against a document
   // that crashes or hangs the parser (timeout_s and memory_limit are ignored).
   bool in_process = false;
+  // Also keep the report as the renderers read it (ScanResult::model), for
+  // render_reports(ScanResult): costs memory about the size of the JSON.
+  bool keep_report_model = false;
 };
+
+namespace report {
+struct Report;  // the report read into plain values (internal, opaque here)
+}
 
 struct ScanResult {
   std::string report_json;  // the whole report (styrkoll.report/1)
+  // The same report as the renderers read it, built while the JSON was
+  // assembled, so render_reports(ScanResult) need not parse the JSON again.
+  std::shared_ptr<const report::Report> model;
   bool cancelled = false;
   std::size_t open_missing = 0, open_weak = 0;  // gaps without an assessment
   std::vector<std::string> problems;            // walk problems (unreadable folders, symlink loops)
