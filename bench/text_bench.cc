@@ -39,11 +39,11 @@ int main(int argc, char** argv) {
   const char* env = std::getenv("STYRKOLL_HUNSPELL_DIR");
   auto t_load0 = Clock::now();
   auto lex = Lexicon::open(env && *env ? env : "/usr/share/hunspell");
-  auto t_load1 = Clock::now();
-  if (!lex.ok()) {
-    std::cerr << lex.status().to_string() << "\n";
+  if (!lex.ok() || !lex.value()->load().ok()) {
+    std::cerr << (lex.ok() ? lex.value()->load() : lex.status()).to_string() << "\n";
     return 2;
   }
+  auto t_load1 = Clock::now();
   auto run = [&]() {
     std::size_t tokens = 0, sentences = 0;
     auto t0 = Clock::now();

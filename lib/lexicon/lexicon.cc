@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <array>
 #include <cstdlib>
+#include <fstream>
 #include <mutex>
 #include <optional>
 #include <shared_mutex>
@@ -224,8 +225,20 @@ bool is_vowel(char c) { return std::string_view("aeiouy").find(c) != std::string
 }  // namespace
 
 struct Lexicon::Impl {
-  std::shared_ptr<const Dictionary> dict;
-  lexicon::CompoundTables tables;
+  std::string dir, lang;
+  // The dictionary and compound tables (~0.16 s to build) are read on the
+  // first word the cache cannot answer: a re-scan whose vocabulary is
+  // preloaded from the scan cache never needs them.
+  mutable std::once_flag once;
+  mutable Status load_status;
+  mutable std::shared_ptr<const Dictionary> dict;
+  mutable lexicon::CompoundTables tables;
+
+  Status build() const;
+  bool loaded() const {
+    std::call_once(once, [this] { load_status = build(); });
+    return load_status.ok();
+  }
 
   struct Shard {
     mutable std::shared_mutex mutex;
@@ -404,6 +417,11 @@ WordAnalysis Lexicon::Impl::compute(const std::string& w) const {
     return a;
   }
 
+  if (!loaded()) {  // the dictionary went missing after open(): the word stays as written
+    a.lemma = w;
+    a.parts = {w};
+    return a;
+  }
   std::vector<std::string> stems = dict->stems(w);
   // Lemma when the dictionary knows the word itself (not only as a compound):
   // the shortest stem covering the whole word. Hunspell also stems compounds
@@ -485,33 +503,52 @@ const WordAnalysis& Lexicon::Impl::analyze(std::string_view w) const {
 Lexicon::Lexicon(std::unique_ptr<Impl> impl) : impl_(std::move(impl)) {}
 Lexicon::~Lexicon() = default;
 
-Result<std::shared_ptr<const Lexicon>> Lexicon::open(const std::string& dir, const std::string& lang) {
-  auto dict = Dictionary::open(dir, lang);
-  if (!dict.ok()) return dict.status();
-  auto tables = lexicon::read_compound_tables(dict.value()->aff_path(), dict.value()->dic_path());
-  if (!tables.ok()) return tables.status();
-  auto impl = std::make_unique<Impl>();
-  impl->dict = dict.value();
-  impl->tables = std::move(tables).value();
+Status Lexicon::Impl::build() const {
+  auto d = Dictionary::open(dir, lang);
+  if (!d.ok()) return d.status();
+  auto t = lexicon::read_compound_tables(d.value()->aff_path(), d.value()->dic_path());
+  if (!t.ok()) return t.status();
+  dict = d.value();
+  tables = std::move(t).value();
   for (const Extra& e : kExtraUnits) {
-    if (e.begin) impl->tables.begin[e.word] = e.lemma;
-    if (e.end) impl->tables.end.insert(e.lemma);
+    if (e.begin) tables.begin[e.word] = e.lemma;
+    if (e.end) tables.end.insert(e.lemma);
   }
-  impl->tables.end.erase("fullmäktiges");  // a genitive listed as an entry of its own
-  for (auto* map : {&impl->tables.begin, &impl->tables.middle}) {
+  tables.end.erase("fullmäktiges");  // a genitive listed as an entry of its own
+  for (auto* map : {&tables.begin, &tables.middle}) {
     for (auto& [form, lemma] : *map) {
-      std::string noun = linking_lemma(form, impl->tables);
+      std::string noun = linking_lemma(form, tables);
       if (!noun.empty()) lemma = noun;
     }
   }
+  return Status();
+}
+
+Result<std::shared_ptr<const Lexicon>> Lexicon::open(const std::string& dir, const std::string& lang) {
+  for (const std::string& f : {dir + "/" + lang + ".aff", dir + "/" + lang + ".dic"}) {
+    std::ifstream probe(f);
+    if (!probe) {
+      return Status(ErrorCode::io_error, f + ": cannot open Hunspell dictionary file "
+                                            "(install hunspell-sv-se or set STYRKOLL_HUNSPELL_DIR)");
+    }
+  }
+  auto impl = std::make_unique<Impl>();
+  impl->dir = dir;
+  impl->lang = lang;
   return std::shared_ptr<const Lexicon>(new Lexicon(std::move(impl)));
+}
+
+Status Lexicon::load() const {
+  impl_->loaded();
+  return impl_->load_status;
 }
 
 std::shared_ptr<const Lexicon> Lexicon::shared() {
   static std::shared_ptr<const Lexicon> instance = [] {
     const char* env = std::getenv("STYRKOLL_HUNSPELL_DIR");
     auto r = open(env && *env ? env : "/usr/share/hunspell");
-    return r.ok() ? r.value() : std::shared_ptr<const Lexicon>();
+    // Read at once: a broken dictionary shows here (null), not as unanalysed words later.
+    return r.ok() && r.value()->load().ok() ? r.value() : std::shared_ptr<const Lexicon>();
   }();
   return instance;
 }

@@ -93,6 +93,14 @@ std::optional<std::string> Cache::document(const std::string& sha) const {
   return std::string(reinterpret_cast<const char*>(sqlite3_column_text(st.s, 0)));
 }
 
+std::set<std::string> Cache::document_hashes() const {
+  std::set<std::string> out;
+  Stmt st(prepared(8, "SELECT sha256 FROM documents WHERE engine=?1"));
+  st.bind(1, engine_key());
+  while (sqlite3_step(st.s) == SQLITE_ROW) out.emplace(reinterpret_cast<const char*>(sqlite3_column_text(st.s, 0)));
+  return out;
+}
+
 void Cache::put_result(const std::string& sha, const std::string& pack_hash, const std::string& type, const std::string& json) {
   begin();
   Stmt st(prepared(2, "INSERT OR REPLACE INTO results VALUES(?1, ?2, ?3, ?4, ?5)"));

@@ -7,6 +7,7 @@
 #include <cstdint>
 #include <memory>
 #include <optional>
+#include <set>
 #include <string>
 #include <vector>
 
@@ -25,6 +26,8 @@ class Cache {
 
   std::optional<std::string> result(const std::string& sha, const std::string& pack_hash, const std::string& type) const;
   std::optional<std::string> document(const std::string& sha) const;
+  // The content hashes of every cached document (of this engine).
+  std::set<std::string> document_hashes() const;
   void put_result(const std::string& sha, const std::string& pack_hash, const std::string& type, const std::string& json);
   void put_document(const std::string& sha, const std::string& json);
   // The content hash of a file seen before with the same size and
@@ -42,7 +45,7 @@ class Cache {
   // A statement prepared once and reused (thousands of lookups per scan).
   sqlite3_stmt* prepared(int which, const char* sql) const;
   sqlite3* db_ = nullptr;
-  mutable sqlite3_stmt* stmts_[8] = {};
+  mutable sqlite3_stmt* stmts_[9] = {};
   void begin();
   bool in_tx_ = false;
 };

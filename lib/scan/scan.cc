@@ -171,7 +171,10 @@ Result<ScanResult> run_scan(const ScanOptions& opt) {
   // The engine (dictionary, lexicon, compiled rules: ~0.3 s) is built only
   // when some document is not answered by the cache.
   std::shared_ptr<const Engine> engine;
-  auto make_engine = [&]() -> Status {
+  // `preload` fills the lexicon's cache before the rules are compiled (their
+  // terms are words too); `read_dictionary` reads the dictionary before the
+  // workers are forked, so they share it instead of each reading its own.
+  auto make_engine = [&](const std::function<void(const Lexicon&)>& preload, bool read_dictionary) -> Status {
     if (engine) return Status();
     // A lexicon of this scan's own (not the process-wide one), so that it is
     // freed with the engine before the report is assembled.
@@ -179,13 +182,19 @@ Result<ScanResult> run_scan(const ScanOptions& opt) {
     auto lexicon = Lexicon::open(dir && *dir ? dir : "/usr/share/hunspell");
     if (!lexicon.ok()) return Status(ErrorCode::io_error, "the Swedish dictionary is missing (install hunspell-sv-se): " +
                                                               lexicon.status().message());
+    if (read_dictionary) {
+      if (Status st = lexicon.value()->load(); !st.ok()) {
+        return Status(st.code(), "the Swedish dictionary cannot be read: " + st.message());
+      }
+    }
+    if (preload) preload(*lexicon.value());
     auto e = Engine::create(pack.value(), lexicon.value());
     if (!e.ok()) return e.status();
     engine = e.value();
     return Status();
   };
   if (opt.cache_path.empty()) {
-    if (Status st = make_engine(); !st.ok()) return st;
+    if (Status st = make_engine(nullptr, true); !st.ok()) return st;
   }
   std::optional<Manifest> manifest;
   if (opt.manifest) {
@@ -310,13 +319,23 @@ Result<ScanResult> run_scan(const ScanOptions& opt) {
   // The vocabulary of earlier scans: workers start with a warm lexicon.
   std::set<std::string> known_words;
   if (!pending.empty()) {
-    if (Status st = make_engine(); !st.ok()) return st;
+    // Documents whose text is cached (a rule change) were analysed before:
+    // their words are in the preloaded vocabulary and the dictionary is only
+    // read if a word is not. New documents bring new words: read it once,
+    // here, before the workers are forked.
+    bool new_text = !cache;
     if (cache) {
+      std::set<std::string> with_text = cache->document_hashes();
+      for (std::size_t i : pending) new_text = new_text || !with_text.count(items[i].sha);
+    }
+    auto preload = [&](const Lexicon& lexicon) {
+      if (!cache) return;
       std::vector<std::pair<std::string, WordAnalysis>> analyses;
       for (const auto& batch : cache->lexicon_batches()) decode_analyses(batch, analyses);
       for (const auto& a : analyses) known_words.insert(a.first);
-      engine->lexicon().preload(analyses);
-    }
+      lexicon.preload(analyses);
+    };
+    if (Status st = make_engine(preload, new_text); !st.ok()) return st;
   }
   // New words of this scan, for the cache.
   auto new_analyses = [&](const Lexicon& lex) {

@@ -3,6 +3,10 @@
 // split was judged by hand (tests/data/text/prose_splits.tsv).
 #include <gtest/gtest.h>
 
+#include <unistd.h>
+
+#include <cstdio>
+#include <cstdlib>
 #include <fstream>
 #include <iterator>
 #include <map>
@@ -116,4 +120,48 @@ TEST(Lexicon, SplitPrecisionOnRunningProse) {
   std::cout << "running prose: " << at.tokens.size() << " tokens, " << split_words.size()
             << " distinct words split, precision " << 100.0 * precision << " %\n";
   EXPECT_GE(precision, 0.95);
+}
+
+// The dictionary is read on the first word the cache cannot answer: a
+// lexicon whose vocabulary was preloaded (a re-scan) never reads it. Shown by
+// removing the dictionary files after open(): preloaded words are answered,
+// a new word stays as written, and load() names the missing file.
+TEST(Lexicon, DictionaryIsReadOnlyWhenAWordIsNotInTheCache) {
+  const char* env = std::getenv("STYRKOLL_HUNSPELL_DIR");
+  std::string src = env && *env ? env : "/usr/share/hunspell";
+  char tmpl[] = "/tmp/styrkoll-lexicon-XXXXXX";
+  ASSERT_NE(mkdtemp(tmpl), nullptr);
+  std::string dir = tmpl;
+  for (const char* ext : {".aff", ".dic"}) {
+    std::ifstream in(src + "/sv_SE" + ext, std::ios::binary);
+    std::ofstream out(dir + "/sv_SE" + ext, std::ios::binary);
+    out << in.rdbuf();
+  }
+  auto reference = Lexicon::shared();
+  ASSERT_TRUE(reference);
+  const WordAnalysis& known = reference->analyze("välfärdsbrottsligheten");
+  auto lex = Lexicon::open(dir);
+  ASSERT_TRUE(lex.ok()) << lex.status().message();
+  lex.value()->preload({{"välfärdsbrottsligheten", known}});
+  std::remove((dir + "/sv_SE.aff").c_str());
+  std::remove((dir + "/sv_SE.dic").c_str());
+  rmdir(dir.c_str());
+
+  const WordAnalysis& cached = lex.value()->analyze("välfärdsbrottsligheten");
+  EXPECT_EQ(cached.lemma, known.lemma);
+  EXPECT_EQ(cached.parts, known.parts);
+  EXPECT_GE(known.parts.size(), 2u);
+  const WordAnalysis& fresh = lex.value()->analyze("felutbetalningarna");
+  EXPECT_EQ(fresh.lemma, "felutbetalningarna");
+  EXPECT_EQ(fresh.parts, std::vector<std::string>{"felutbetalningarna"});
+  Status st = lex.value()->load();
+  EXPECT_EQ(st.code(), ErrorCode::io_error);
+  EXPECT_NE(st.message().find(dir + "/sv_SE.aff"), std::string::npos) << st.message();
+}
+
+TEST(Lexicon, OpenNamesAMissingDictionaryFile) {
+  auto lex = Lexicon::open("/nonexistent-dictionary-dir");
+  ASSERT_FALSE(lex.ok());
+  EXPECT_EQ(lex.status().code(), ErrorCode::io_error);
+  EXPECT_NE(lex.status().message().find("/nonexistent-dictionary-dir/sv_SE.aff"), std::string::npos);
 }
