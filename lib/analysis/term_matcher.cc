@@ -1,6 +1,8 @@
 #include "analysis/term_matcher.h"
 
 #include <algorithm>
+#include <mutex>
+#include <unordered_map>
 #include <unordered_set>
 
 #include "styrkoll/lexicon.h"
@@ -130,46 +132,84 @@ bool TermMatcher::element_matches(const Pattern& p, const Element& e, const Toke
   return false;
 }
 
+void TermMatcher::first_matches(const Token& t, std::vector<std::uint32_t>& candidates,
+                                std::vector<std::uint32_t>& out) const {
+  candidates.clear();
+  auto lookup = [&](std::string_view key) {
+    if (key.empty() || !exact_lead_.test(lead(key))) return;
+    if (auto it = exact_index_.find(key); it != exact_index_.end()) {
+      candidates.insert(candidates.end(), it->second.begin(), it->second.end());
+    }
+  };
+  lookup(t.lemma());
+  if (t.folded != t.lemma()) lookup(t.folded);
+  if (t.ascii != t.folded) lookup(t.ascii);
+  for (const auto& part : t.parts()) {
+    if (part != t.lemma()) lookup(part);
+  }
+  if (!prefix_index_.empty()) {
+    // Only the lengths that some prefix term has; no copies of the token.
+    auto prefixes = [&](const std::string& s) {
+      std::string_view sv(s);
+      if (sv.empty()) return;
+      // A prefix of one byte has lead (b0, 0); longer ones share the token's first two bytes.
+      const bool pair_known = sv.size() > 1 && prefix_lead_.test(lead(sv));
+      for (std::size_t n : prefix_lengths_) {
+        if (n > sv.size()) break;
+        if (n > 1 && !pair_known) break;
+        if (n == 1 && !prefix_lead_.test(lead(sv.substr(0, 1)))) continue;
+        if (auto it = prefix_index_.find(sv.substr(0, n)); it != prefix_index_.end()) {
+          candidates.insert(candidates.end(), it->second.begin(), it->second.end());
+        }
+      }
+    };
+    prefixes(t.folded);
+    if (t.lemma() != t.folded) prefixes(t.lemma());
+    for (const auto& part : t.parts()) {
+      if (part != t.lemma()) prefixes(part);
+    }
+  }
+  std::sort(candidates.begin(), candidates.end());
+  candidates.erase(std::unique(candidates.begin(), candidates.end()), candidates.end());
+  out.clear();
+  for (auto pi : candidates) {
+    const Pattern& p = patterns_[pi];
+    if (element_matches(p, p.elements[0], t)) out.push_back(pi);
+  }
+}
+
+const std::vector<std::uint32_t>& TermMatcher::first_matches_memo(const Token& t, std::vector<std::uint32_t>& candidates,
+                                                                   std::vector<std::uint32_t>& scratch) const {
+  MemoShard& shard = (*memo_)[(reinterpret_cast<std::uintptr_t>(t.analysis) >> 4) % memo_->size()];
+  {
+    std::shared_lock lock(shard.mutex);
+    auto it = shard.map.find(t.analysis);
+    // Entries are never erased or changed, so the reference outlives the lock.
+    if (it != shard.map.end() && it->second.folded == t.folded) return it->second.first;
+  }
+  first_matches(t, candidates, scratch);
+  std::unique_lock lock(shard.mutex);
+  auto [it, inserted] = shard.map.try_emplace(t.analysis, FirstMemo{t.folded, scratch});
+  if (!inserted && it->second.folded != t.folded) return scratch;  // another form of the same analysis
+  return it->second.first;
+}
+
 std::vector<TermHit> TermMatcher::match(const AnalyzedText& text, std::string_view source, std::size_t first,
                                         std::size_t last) const {
   std::vector<TermHit> hits;
-  std::vector<std::uint32_t> candidates;
+  std::vector<std::uint32_t> candidates, scratch;
+  // Most tokens repeat an earlier word of the text: a local map in front of
+  // the shared memo saves its locks.
+  std::unordered_map<const WordAnalysis*, std::pair<const std::string*, const std::vector<std::uint32_t>*>> seen;
+  seen.reserve(std::min<std::size_t>(last - first, 4096));
   for (std::size_t i = first; i < last; ++i) {
     const Token& t = text.tokens[i];
-    candidates.clear();
-    auto lookup = [&](std::string_view key) {
-      if (key.empty() || !exact_lead_.test(lead(key))) return;
-      if (auto it = exact_index_.find(key); it != exact_index_.end()) {
-        candidates.insert(candidates.end(), it->second.begin(), it->second.end());
-      }
-    };
-    lookup(t.lemma());
-    if (t.folded != t.lemma()) lookup(t.folded);
-    if (t.ascii != t.folded) lookup(t.ascii);
-    for (const auto& part : t.parts()) {
-      if (part != t.lemma()) lookup(part);
-    }
-    if (!prefix_index_.empty()) {
-      // Only the lengths that some prefix term has; no copies of the token.
-      auto prefixes = [&](const std::string& s) {
-        std::string_view sv(s);
-        if (sv.empty()) return;
-        // A prefix of one byte has lead (b0, 0); longer ones share the token's first two bytes.
-        const bool pair_known = sv.size() > 1 && prefix_lead_.test(lead(sv));
-        for (std::size_t n : prefix_lengths_) {
-          if (n > sv.size()) break;
-          if (n > 1 && !pair_known) break;
-          if (n == 1 && !prefix_lead_.test(lead(sv.substr(0, 1)))) continue;
-          if (auto it = prefix_index_.find(sv.substr(0, n)); it != prefix_index_.end()) {
-            candidates.insert(candidates.end(), it->second.begin(), it->second.end());
-          }
-        }
-      };
-      prefixes(t.folded);
-      if (t.lemma() != t.folded) prefixes(t.lemma());
-      for (const auto& part : t.parts()) {
-        if (part != t.lemma()) prefixes(part);
-      }
+    const std::vector<std::uint32_t>* starts = nullptr;
+    auto known = seen.find(t.analysis);
+    if (known != seen.end() && *known->second.first == t.folded) starts = known->second.second;
+    if (!starts) {
+      starts = &first_matches_memo(t, candidates, scratch);
+      if (known == seen.end() && starts != &scratch) seen.emplace(t.analysis, std::make_pair(&t.folded, starts));
     }
     if (t.kind == TokenKind::number && !percent_patterns_.empty()) {
       std::size_t k = t.end;
@@ -189,11 +229,8 @@ std::vector<TermHit> TermMatcher::match(const AnalyzedText& text, std::string_vi
         for (auto p : year_patterns_) hits.push_back({patterns_[p].term, static_cast<std::uint32_t>(i), static_cast<std::uint32_t>(i)});
       }
     }
-    std::sort(candidates.begin(), candidates.end());
-    candidates.erase(std::unique(candidates.begin(), candidates.end()), candidates.end());
-    for (auto pi : candidates) {
+    for (auto pi : *starts) {
       const Pattern& p = patterns_[pi];
-      if (!element_matches(p, p.elements[0], t)) continue;
       std::size_t k = 1;
       // Later elements must follow in the same sentence.
       while (k < p.elements.size() && i + k < last && text.tokens[i + k].sentence == t.sentence &&

@@ -17,8 +17,11 @@
 // hash lookups per token whatever the number of terms.
 #pragma once
 
+#include <array>
 #include <bitset>
 #include <cstdint>
+#include <memory>
+#include <shared_mutex>
 #include <string>
 #include <string_view>
 #include <unordered_map>
@@ -69,6 +72,8 @@ class TermMatcher {
   };
 
   bool element_matches(const Pattern& p, const Element& e, const Token& t) const;
+  // The patterns whose first element token `t` matches, in id order (`candidates`: scratch).
+  void first_matches(const Token& t, std::vector<std::uint32_t>& candidates, std::vector<std::uint32_t>& out) const;
   void index(std::uint32_t pattern, const std::string& key, bool prefix);
 
   std::vector<Term> terms_;
@@ -88,6 +93,22 @@ class TermMatcher {
     return (std::size_t{static_cast<unsigned char>(s[0])} << 8) | (s.size() > 1 ? static_cast<unsigned char>(s[1]) : 0u);
   }
   std::bitset<65536> exact_lead_, prefix_lead_;
+  // The patterns whose first element a word matches, by the word's analysis
+  // (stable for the lexicon's lifetime, which the compiled pack holds):
+  // documents share most of their vocabulary, so each word is looked up
+  // in the index once per process instead of once per occurrence.
+  // Thread-safe (sharded, shared locks); never shrinks.
+  struct FirstMemo {
+    std::string folded;  // the form the entry was made for (a suspended element shares its compound's analysis)
+    std::vector<std::uint32_t> first;
+  };
+  struct MemoShard {
+    std::shared_mutex mutex;
+    std::unordered_map<const WordAnalysis*, FirstMemo> map;
+  };
+  std::unique_ptr<std::array<MemoShard, 32>> memo_ = std::make_unique<std::array<MemoShard, 32>>();
+  const std::vector<std::uint32_t>& first_matches_memo(const Token& t, std::vector<std::uint32_t>& candidates,
+                                                       std::vector<std::uint32_t>& scratch) const;
   std::vector<std::uint32_t> percent_patterns_, year_patterns_;
   std::size_t min_prefix_ = 1000, max_prefix_ = 0;
 };

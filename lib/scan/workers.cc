@@ -14,6 +14,8 @@
 
 #include "scan/document_codec.h"
 #include "styrkoll/ingest.h"
+#include "styrkoll/text.h"
+#include "text/token_codec.h"
 
 namespace styrkoll::scan {
 
@@ -116,10 +118,14 @@ Response handle_request(const Engine& engine, const std::string& request) {
       std::abort();
     }
     std::optional<Document> doc;
+    std::optional<AnalyzedText> tokens;
     if (r.contains("document") && r.at("document").is_object()) {
       auto d = decode_document(r.at("document"));
       if (d.ok()) doc = std::move(d).value();
+      const json::object& cached = r.at("document").as_object();
+      if (doc && cached.contains("tokens")) tokens = text::decode_tokens(cached.at("tokens"), doc->text(), engine.lexicon());
     }
+    bool tokens_cached = tokens.has_value();
     bool parsed = false;
     if (!doc) {
       auto d = ingest_file(path);
@@ -132,11 +138,18 @@ Response handle_request(const Engine& engine, const std::string& request) {
     }
     std::optional<std::string> override;
     if (!type.empty()) override = type;
-    DocumentAnalysis a = engine.analyze(*doc, override);
+    if (!tokens) tokens = analyze_document(*doc, engine.lexicon());
+    DocumentAnalysis a = engine.analyze(*doc, *tokens, override);
     json::object entry = analysis_entry(*doc, a, engine.pack());
     entry["sha256"] = sha;
     resp.entry = json::serialize(entry);
-    if (parsed) resp.document = json::serialize(encode_document(*doc));
+    // The document for the cache, with its tokens: when it was parsed now,
+    // or cached without (usable) tokens.
+    if (parsed || !tokens_cached) {
+      json::object d = encode_document(*doc);
+      d["tokens"] = text::encode_tokens(*tokens, doc->text().size());
+      resp.document = json::serialize(d);
+    }
   } catch (const std::exception& e) {
     resp.entry = json::serialize(error_entry("", "", "internal", std::string("worker: ") + e.what()));
     resp.document.clear();

@@ -1,5 +1,6 @@
 #include <algorithm>
 #include <cctype>
+#include <cstdint>
 #include <unordered_set>
 
 #include "styrkoll/lexicon.h"
@@ -40,6 +41,7 @@ class Analyzer {
     std::vector<text::RawToken> raw = text::word_tokens(unit);
     std::vector<Token> tokens = build_tokens(unit, base, raw);
     std::size_t t = 0;
+    std::vector<std::uint32_t> index(tokens.size(), UINT32_MAX);  // unit token -> index in out_.tokens
     for (auto [b, e] : sentences) {
       Sentence s;
       s.begin = base + b;
@@ -49,12 +51,17 @@ class Analyzer {
       auto sentence_index = static_cast<std::uint32_t>(out_.sentences.size());
       while (t < tokens.size() && tokens[t].begin < base + e) {
         tokens[t].sentence = sentence_index;
+        index[t] = static_cast<std::uint32_t>(out_.tokens.size());
         out_.tokens.push_back(std::move(tokens[t]));
         ++t;
       }
       s.token_count = static_cast<std::uint32_t>(out_.tokens.size()) - s.first_token;
       out_.sentences.push_back(s);
     }
+    for (auto& [k, word] : analysed_as_) {
+      if (index[k] != UINT32_MAX) out_.analysed_as.emplace_back(index[k], std::move(word));
+    }
+    analysed_as_.clear();
   }
 
  private:
@@ -116,9 +123,14 @@ class Analyzer {
       if (!full.compound()) continue;
       const std::string& last = full.parts.back();
       std::string head = tokens[k].folded;
-      const WordAnalysis* a = &lex_.analyze(head + last);
-      if (!a->compound() || !a->known) a = &lex_.analyze(head + "-" + last);
+      std::string word = head + last;
+      const WordAnalysis* a = &lex_.analyze(word);
+      if (!a->compound() || !a->known) {
+        word = head + "-" + last;
+        a = &lex_.analyze(word);
+      }
       tokens[k].analysis = a;
+      analysed_as_.emplace_back(k, std::move(word));
     }
     suspended_.clear();
   }
@@ -127,6 +139,7 @@ class Analyzer {
   const Lexicon& lex_;
   AnalyzedText& out_;
   std::vector<std::size_t> suspended_;
+  std::vector<std::pair<std::size_t, std::string>> analysed_as_;  // this unit's, by unit token index
 };
 
 }  // namespace

@@ -20,6 +20,7 @@
 #include <cstdint>
 #include <string>
 #include <string_view>
+#include <utility>
 #include <vector>
 
 #include "styrkoll/document.h"
@@ -58,6 +59,10 @@ struct Sentence {
 struct AnalyzedText {
   std::vector<Sentence> sentences;
   std::vector<Token> tokens;
+  // Tokens analysed as another word than their folded form: a suspended
+  // compound element ("bidrags-" in "bidrags- och välfärdsbrott") carries
+  // the analysis of the compound it abbreviates. Token index and that word.
+  std::vector<std::pair<std::uint32_t, std::string>> analysed_as;
 };
 
 // Sentences and tokens of every block of the document; offsets are into doc.text().
