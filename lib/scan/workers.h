@@ -70,6 +70,7 @@ class WorkerPool {
   int timeout_s_;
   std::uint64_t memory_limit_;
   std::vector<Worker> workers_;
+  std::string fontconfig_file_;  // the workers' empty fontconfig configuration (a temporary file)
 };
 
 // The worker side: answers one request (also used in-process). Returns the

@@ -23,14 +23,23 @@ run() {  # run NAME ORDER WORKERS
   mkdir -p "$work/arkiv"
   if [ "$2" = forward ]; then list=("${files[@]}"); else list=(); for ((i=${#files[@]}-1; i>=0; i--)); do list+=("${files[$i]}"); done; fi
   for f in "${list[@]}"; do cp "$f" "$work/arkiv/"; done
-  (cd "$work" && "$cli" scan arkiv --out "$work/out-$1" --no-cache -j "$3" --quiet)
+  (cd "$work" && "$cli" scan arkiv --out "$work/out-$1" --no-cache $3 --quiet)
   strip "$work/out-$1/report.json" > "$work/$1.json"
 }
-run a forward 1
-run b reverse 2
-run c forward 2
+run a forward "-j 1"
+run b reverse "-j 2"
+run c forward "-j 2"
+# In one process (the system's fontconfig) and in workers (an empty
+# fontconfig configuration: the corpus PDFs do not embed their fonts).
+run e forward --in-process
 cmp "$work/a.json" "$work/b.json" || { echo "FAIL: -j1 forward and -j2 reverse differ"; exit 1; }
 cmp "$work/a.json" "$work/c.json" || { echo "FAIL: -j1 and -j2 differ"; exit 1; }
+/usr/bin/python3 - "$work/c.json" "$work/e.json" <<'PY' || { echo "FAIL: in-process and worker scans differ"; exit 1; }
+import json, sys
+a, b = (json.load(open(p)) for p in sys.argv[1:3])
+a["scan"] = b["scan"] = {}
+assert a == b
+PY
 fingerprints() {
   /usr/bin/python3 -c 'import json, sys; r = json.load(open(sys.argv[1]))
 print("\n".join(sorted(d["path"].split("/")[-1] + " " + p["fingerprint"] for d in r["documents"] for p in d.get("perspectives", []))))' "$1"
