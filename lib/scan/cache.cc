@@ -121,7 +121,38 @@ void Cache::put_document(const std::string& sha, const std::string& json) {
   sqlite3_step(st.s);
 }
 
+void Cache::preload_file_hashes() {
+  Stmt st(prepared(9, "SELECT path, size, mtime, sha256 FROM files"));
+  while (sqlite3_step(st.s) == SQLITE_ROW) {
+    files_[reinterpret_cast<const char*>(sqlite3_column_text(st.s, 0))] =
+        FileRow{sqlite3_column_int64(st.s, 1), sqlite3_column_int64(st.s, 2),
+                reinterpret_cast<const char*>(sqlite3_column_text(st.s, 3))};
+  }
+  files_preloaded_ = true;
+}
+
+std::unordered_map<std::string, std::string> Cache::results_for(const std::string& pack_hash,
+                                                                const std::unordered_set<std::string>& shas) const {
+  std::unordered_map<std::string, std::string> out;
+  Stmt st(prepared(10, "SELECT sha256, type, result FROM results WHERE engine=?1 AND pack=?2"));
+  st.bind(1, engine_key());
+  st.bind(2, pack_hash);
+  while (sqlite3_step(st.s) == SQLITE_ROW) {
+    std::string sha(reinterpret_cast<const char*>(sqlite3_column_text(st.s, 0)));
+    if (!shas.count(sha)) continue;
+    out.emplace(result_key(sha, reinterpret_cast<const char*>(sqlite3_column_text(st.s, 1))),
+                std::string(reinterpret_cast<const char*>(sqlite3_column_text(st.s, 2)),
+                            static_cast<std::size_t>(sqlite3_column_bytes(st.s, 2))));
+  }
+  return out;
+}
+
 std::optional<std::string> Cache::file_hash(const std::string& path, std::int64_t size, std::int64_t mtime_ns) const {
+  if (files_preloaded_) {
+    auto it = files_.find(path);
+    if (it == files_.end() || it->second.size != size || it->second.mtime_ns != mtime_ns) return std::nullopt;
+    return it->second.sha;
+  }
   Stmt st(prepared(4, "SELECT sha256 FROM files WHERE path=?1 AND size=?2 AND mtime=?3"));
   st.bind(1, path);
   sqlite3_bind_int64(st.s, 2, size);
@@ -131,6 +162,7 @@ std::optional<std::string> Cache::file_hash(const std::string& path, std::int64_
 }
 
 void Cache::put_file_hash(const std::string& path, std::int64_t size, std::int64_t mtime_ns, const std::string& sha) {
+  if (files_preloaded_) files_[path] = FileRow{size, mtime_ns, sha};
   begin();
   Stmt st(prepared(5, "INSERT OR REPLACE INTO files VALUES(?1, ?2, ?3, ?4)"));
   st.bind(1, path);

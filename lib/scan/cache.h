@@ -9,6 +9,8 @@
 #include <optional>
 #include <set>
 #include <string>
+#include <unordered_map>
+#include <unordered_set>
 #include <vector>
 
 #include "styrkoll/status.h"
@@ -34,6 +36,14 @@ class Cache {
   // modification time (so a warm re-scan does not read every file again).
   std::optional<std::string> file_hash(const std::string& path, std::int64_t size, std::int64_t mtime_ns) const;
   void put_file_hash(const std::string& path, std::int64_t size, std::int64_t mtime_ns, const std::string& sha);
+  // Large archives: reads every file row in one query, so that file_hash()
+  // answers from memory (thousands of single lookups cost more).
+  void preload_file_hashes();
+  // The results of this rule pack for the given content hashes, in one
+  // query; keyed by result_key(sha, type).
+  std::unordered_map<std::string, std::string> results_for(const std::string& pack_hash,
+                                                           const std::unordered_set<std::string>& shas) const;
+  static std::string result_key(const std::string& sha, const std::string& type) { return sha + "\n" + type; }
   // The lexicon's word analyses of earlier scans (JSON text per batch).
   std::vector<std::string> lexicon_batches() const;
   void put_lexicon_batch(const std::string& json);
@@ -45,9 +55,15 @@ class Cache {
   // A statement prepared once and reused (thousands of lookups per scan).
   sqlite3_stmt* prepared(int which, const char* sql) const;
   sqlite3* db_ = nullptr;
-  mutable sqlite3_stmt* stmts_[9] = {};
+  mutable sqlite3_stmt* stmts_[11] = {};
   void begin();
   bool in_tx_ = false;
+  struct FileRow {
+    std::int64_t size, mtime_ns;
+    std::string sha;
+  };
+  bool files_preloaded_ = false;
+  std::unordered_map<std::string, FileRow> files_;
 };
 
 }  // namespace styrkoll::scan

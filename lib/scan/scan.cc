@@ -14,6 +14,8 @@
 #include <map>
 #include <set>
 #include <thread>
+#include <unordered_map>
+#include <unordered_set>
 
 #include "core/sha256.h"
 #include "core/file_io.h"
@@ -254,6 +256,10 @@ Result<ScanResult> run_scan(const ScanOptions& opt) {
     std::string path, identity, entry;  // entry: its error entry as JSON
   };
   std::vector<Unreadable> unreadable;
+  // Large archives: one query for every known file and every cached result
+  // instead of one per file (a sixth of a warm re-scan of 2,000 documents).
+  constexpr std::size_t kBulkFrom = 256;
+  if (cache && files.size() >= kBulkFrom) cache->preload_file_hashes();
   for (const Found& f : files) {
     // A file unchanged since the last scan (same size and modification time) keeps its hash.
     struct stat st {};
@@ -304,9 +310,23 @@ Result<ScanResult> run_scan(const ScanOptions& opt) {
   // Cached results first: an unchanged archive needs no worker at all.
   std::deque<std::size_t> pending;
   const std::string& pack_hash = pack.value()->hash();
+  std::optional<std::unordered_map<std::string, std::string>> bulk;
+  if (cache && items.size() >= kBulkFrom) {
+    std::unordered_set<std::string> shas;
+    for (const Item& it : items) shas.insert(it.sha);
+    bulk = cache->results_for(pack_hash, shas);
+  }
   for (std::size_t i = 0; i < items.size(); ++i) {
     if (cache) {
-      if (auto r = cache->result(items[i].sha, pack_hash, items[i].type)) {
+      std::optional<std::string> r;
+      if (bulk) {
+        if (auto hit = bulk->find(scan::Cache::result_key(items[i].sha, items[i].type)); hit != bulk->end()) {
+          r = std::move(hit->second);
+        }
+      } else {
+        r = cache->result(items[i].sha, pack_hash, items[i].type);
+      }
+      if (r) {
         ++progress.from_cache;
         bool failed = failed_entry(*r);
         finish_item(i, std::move(*r), failed);
@@ -315,6 +335,7 @@ Result<ScanResult> run_scan(const ScanOptions& opt) {
     }
     pending.push_back(i);
   }
+  bulk.reset();
 
   // The vocabulary of earlier scans: workers start with a warm lexicon.
   std::set<std::string> known_words;
