@@ -5,10 +5,10 @@
 // those permissions (välfärd + s -> "välfärds" may begin a compound).
 #pragma once
 
+#include <boost/unordered/unordered_flat_map.hpp>
+#include <boost/unordered/unordered_flat_set.hpp>
 #include <string>
 #include <string_view>
-#include <unordered_map>
-#include <unordered_set>
 
 #include "styrkoll/status.h"
 
@@ -18,8 +18,11 @@ struct StringHash {
   using is_transparent = void;
   std::size_t operator()(std::string_view s) const { return std::hash<std::string_view>{}(s); }
 };
-using StringMap = std::unordered_map<std::string, std::string, StringHash, std::equal_to<>>;
-using StringSet = std::unordered_set<std::string, StringHash, std::equal_to<>>;
+// Open addressing (boost's flat containers): building the tables from the
+// 150,000-entry dictionary is mostly inserts, and segmentation mostly lookups;
+// both are about twice as fast as with std::unordered_*.
+using StringMap = boost::unordered_flat_map<std::string, std::string, StringHash, std::equal_to<>>;
+using StringSet = boost::unordered_flat_set<std::string, StringHash, std::equal_to<>>;
 
 struct CompoundTables {
   StringMap begin;   // form -> lemma, may start a compound
