@@ -43,6 +43,7 @@ Result<std::unique_ptr<Cache>> Cache::open(const std::string& path) {
       " PRIMARY KEY(sha256, engine));"
       "CREATE TABLE IF NOT EXISTS results(sha256 TEXT NOT NULL, engine TEXT NOT NULL, pack TEXT NOT NULL,"
       " type TEXT NOT NULL, result TEXT NOT NULL, PRIMARY KEY(sha256, engine, pack, type));"
+      "CREATE INDEX IF NOT EXISTS results_by_pack ON results(engine, pack);"
       "CREATE TABLE IF NOT EXISTS lexicon(id INTEGER PRIMARY KEY, engine TEXT NOT NULL, batch TEXT NOT NULL);"
       "CREATE TABLE IF NOT EXISTS files(path TEXT PRIMARY KEY, size INTEGER NOT NULL, mtime INTEGER NOT NULL,"
       " sha256 TEXT NOT NULL);";
@@ -110,6 +111,14 @@ void Cache::put_result(const std::string& sha, const std::string& pack_hash, con
   st.bind(4, type);
   st.bind(5, json);
   sqlite3_step(st.s);
+  // One rule pack's results per document: those of earlier packs and engine
+  // versions are never served again, and would make the cache grow with
+  // every rule change.
+  Stmt old(prepared(11, "DELETE FROM results WHERE sha256=?1 AND NOT (engine=?2 AND pack=?3)"));
+  old.bind(1, sha);
+  old.bind(2, engine_key());
+  old.bind(3, pack_hash);
+  sqlite3_step(old.s);
 }
 
 void Cache::put_document(const std::string& sha, const std::string& json) {
@@ -119,6 +128,10 @@ void Cache::put_document(const std::string& sha, const std::string& json) {
   st.bind(2, engine_key());
   st.bind(3, json);
   sqlite3_step(st.s);
+  Stmt old(prepared(12, "DELETE FROM documents WHERE sha256=?1 AND engine<>?2"));
+  old.bind(1, sha);
+  old.bind(2, engine_key());
+  sqlite3_step(old.s);
 }
 
 void Cache::preload_file_hashes() {

@@ -30,6 +30,9 @@ class Cache {
   std::optional<std::string> document(const std::string& sha) const;
   // The content hashes of every cached document (of this engine).
   std::set<std::string> document_hashes() const;
+  // Storing a result drops the document's results of other rule packs and
+  // engine versions (they are never served again); storing a document drops
+  // its encodings by other engine versions.
   void put_result(const std::string& sha, const std::string& pack_hash, const std::string& type, const std::string& json);
   void put_document(const std::string& sha, const std::string& json);
   // The content hash of a file seen before with the same size and
@@ -55,7 +58,7 @@ class Cache {
   // A statement prepared once and reused (thousands of lookups per scan).
   sqlite3_stmt* prepared(int which, const char* sql) const;
   sqlite3* db_ = nullptr;
-  mutable sqlite3_stmt* stmts_[11] = {};
+  mutable sqlite3_stmt* stmts_[13] = {};
   void begin();
   bool in_tx_ = false;
   struct FileRow {

@@ -103,10 +103,13 @@ assert a == b
 msgs = [p["message"] for d in a["documents"] for p in d.get("perspectives", [])]
 assert "Ändrad regel: kontroller av utbetalningar saknas." in msgs, "the changed rule is not in the report"
 PY
-"$py" - "$work/out1/cache.sqlite" <<'PY' || fail "cached documents carry no tokens"
+"$py" - "$work/out1/cache.sqlite" <<'PY' || fail "cached documents carry no tokens, or old packs' results were kept"
 import sqlite3, sys, json
 rows = sqlite3.connect(sys.argv[1]).execute("select document from documents").fetchall()
 assert rows and all("tokens" in json.loads(r[0]) for r in rows), len(rows)
+db = sqlite3.connect(sys.argv[1])
+per_doc = db.execute("select max(n) from (select count(distinct pack) as n from results group by sha256)").fetchone()[0]
+assert per_doc == 1, f"results of {per_doc} rule packs kept for one document (the cache grows with every rule change)"
 PY
 
 # 3. Interrupted scan resumes: stop a scan while one document hangs; the rest is cached.
