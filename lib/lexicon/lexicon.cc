@@ -244,7 +244,12 @@ struct Lexicon::Impl {
   struct Shard {
     mutable std::shared_mutex mutex;
     // Values are pointers: a WordAnalysis never moves, whatever the map does.
-    boost::unordered_flat_map<std::string, std::unique_ptr<WordAnalysis>, lexicon::StringHash, std::equal_to<>> map;
+    struct Entry {
+      WordAnalysis analysis;
+      bool preloaded = false;
+    };
+    boost::unordered_flat_map<std::string, std::unique_ptr<Entry>, lexicon::StringHash, std::equal_to<>> map;
+    std::size_t preloaded = 0;  // entries from preload(); those found since are the others
   };
   mutable std::array<Shard, 64> cache;
   struct TailShard {
@@ -494,12 +499,12 @@ const WordAnalysis& Lexicon::Impl::analyze(std::string_view w) const {
   {
     std::shared_lock lock(shard.mutex);
     auto it = shard.map.find(w);
-    if (it != shard.map.end()) return *it->second;
+    if (it != shard.map.end()) return it->second->analysis;
   }
-  auto result = std::make_unique<WordAnalysis>(compute(std::string(w)));
+  auto result = std::make_unique<Shard::Entry>(Shard::Entry{compute(std::string(w)), false});
   std::unique_lock lock(shard.mutex);
   auto [it, inserted] = shard.map.emplace(std::string(w), std::move(result));
-  return *it->second;
+  return it->second->analysis;
 }
 
 Lexicon::Lexicon(std::unique_ptr<Impl> impl) : impl_(std::move(impl)) {}
@@ -564,7 +569,19 @@ std::vector<std::pair<std::string, WordAnalysis>> Lexicon::cached_analyses() con
   std::vector<std::pair<std::string, WordAnalysis>> out;
   for (const auto& shard : impl_->cache) {
     std::shared_lock lock(shard.mutex);
-    for (const auto& [word, a] : shard.map) out.emplace_back(word, *a);
+    for (const auto& [word, e] : shard.map) out.emplace_back(word, e->analysis);
+  }
+  return out;
+}
+
+std::vector<std::pair<std::string, WordAnalysis>> Lexicon::new_analyses() const {
+  std::vector<std::pair<std::string, WordAnalysis>> out;
+  for (const auto& shard : impl_->cache) {
+    std::shared_lock lock(shard.mutex);
+    if (shard.map.size() == shard.preloaded) continue;  // nothing new here: no copies of the vocabulary
+    for (const auto& [word, e] : shard.map) {
+      if (!e->preloaded) out.emplace_back(word, e->analysis);
+    }
   }
   return out;
 }
@@ -573,7 +590,7 @@ void Lexicon::preload(const std::vector<std::pair<std::string, WordAnalysis>>& a
   for (const auto& [word, a] : analyses) {
     auto& shard = impl_->cache[std::hash<std::string_view>{}(word) % impl_->cache.size()];
     std::unique_lock lock(shard.mutex);
-    shard.map.emplace(word, std::make_unique<WordAnalysis>(a));
+    if (shard.map.emplace(word, std::make_unique<Impl::Shard::Entry>(Impl::Shard::Entry{a, true})).second) ++shard.preloaded;
   }
 }
 

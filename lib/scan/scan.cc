@@ -361,12 +361,15 @@ Result<ScanResult> run_scan(const ScanOptions& opt) {
   // New words of this scan, for the cache.
   auto new_analyses = [&](const Lexicon& lex) {
     std::vector<std::pair<std::string, WordAnalysis>> fresh;
-    for (auto& a : lex.cached_analyses()) {
+    for (auto& a : lex.new_analyses()) {
       if (!known_words.count(a.first)) fresh.push_back(std::move(a));
     }
     return fresh;
   };
   std::map<std::string, WordAnalysis> learned;
+  // Lives until the report is built: reaping the exited workers (the kernel
+  // frees their memory) then overlaps with building it.
+  std::unique_ptr<scan::WorkerPool> pool_holder;
   int workers_used = 1;
   if (!pending.empty() && opt.in_process) {
     while (!pending.empty()) {
@@ -397,7 +400,8 @@ Result<ScanResult> run_scan(const ScanOptions& opt) {
     workers_used = workers;
     std::function<std::string()> farewell;
     if (cache) farewell = [&]() { return encode_analyses(new_analyses(engine->lexicon())); };
-    scan::WorkerPool pool(engine, workers, opt.timeout_s, opt.memory_limit_bytes, farewell);
+    pool_holder = std::make_unique<scan::WorkerPool>(engine, workers, opt.timeout_s, opt.memory_limit_bytes, farewell);
+    scan::WorkerPool& pool = *pool_holder;
     auto last_commit = std::chrono::steady_clock::now();
     while (!pending.empty() || pool.busy() > 0) {
       if (opt.cancel && opt.cancel->load()) {
@@ -487,6 +491,7 @@ Result<ScanResult> run_scan(const ScanOptions& opt) {
   st.build_model = opt.keep_report_model;
   scan::StreamOutput out = scan::build_report_stream(st);
   result.model = std::move(out.model);
+  pool_holder.reset();
   result.open_missing = out.open_missing;
   result.open_weak = out.open_weak;
   result.report_json = std::move(out.report_json);

@@ -221,13 +221,20 @@ void WorkerPool::spawn(Worker& w) {
 
 std::vector<std::string> WorkerPool::shutdown() {
   std::vector<std::string> out;
+  // All idle workers are told to stop at once, so they make their farewells
+  // side by side; they are reaped by the destructor, so that the kernel can
+  // tear the exited processes down while the caller goes on.
   for (auto& w : workers_) {
-    if (w.pid <= 0 || w.busy) continue;
+    if (w.pid <= 0 || w.busy || w.to < 0) continue;
     ::close(w.to);
     w.to = -1;
+  }
+  for (auto& w : workers_) {
+    if (w.pid <= 0 || w.busy || w.from < 0) continue;
     std::string frame;
     if (farewell_ && read_frame(w.from, frame)) out.push_back(std::move(frame));
-    retire(w, false);
+    ::close(w.from);
+    w.from = -1;
   }
   return out;
 }

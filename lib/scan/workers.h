@@ -41,7 +41,8 @@ class WorkerPool {
              std::function<std::string()> farewell = {});
   ~WorkerPool();
 
-  // Stops the idle workers and returns their farewell messages.
+  // Stops the idle workers and returns their farewell messages. The exited
+  // workers are reaped by the destructor.
   std::vector<std::string> shutdown();
 
   bool idle_worker() const;

@@ -165,3 +165,22 @@ TEST(Lexicon, OpenNamesAMissingDictionaryFile) {
   EXPECT_EQ(lex.status().code(), ErrorCode::io_error);
   EXPECT_NE(lex.status().message().find("/nonexistent-dictionary-dir/sv_SE.aff"), std::string::npos);
 }
+
+// A scan stores only the words it analysed itself, not the vocabulary it was given.
+TEST(Lexicon, NewAnalysesLeaveOutThePreloadedVocabulary) {
+  const char* env = std::getenv("STYRKOLL_HUNSPELL_DIR");
+  auto lex = Lexicon::open(env && *env ? env : "/usr/share/hunspell");
+  ASSERT_TRUE(lex.ok());
+  WordAnalysis given;
+  given.lemma = "välfärdsbrott";
+  given.parts = {"välfärd", "brott"};
+  given.known = true;
+  lex.value()->preload({{"välfärdsbrotten", given}});
+  EXPECT_TRUE(lex.value()->new_analyses().empty());
+  lex.value()->analyze("välfärdsbrotten");  // answered by the preload
+  lex.value()->analyze("kommunen");
+  auto fresh = lex.value()->new_analyses();
+  ASSERT_EQ(fresh.size(), 1u);
+  EXPECT_EQ(fresh[0].first, "kommunen");
+  EXPECT_EQ(lex.value()->cached_analyses().size(), 2u);
+}

@@ -68,6 +68,9 @@ class Lexicon {
   // (a scan keeps the analyses of an archive's vocabulary between runs, so
   // worker processes start warm). Both are thread-safe.
   std::vector<std::pair<std::string, WordAnalysis>> cached_analyses() const;
+  // Only the analyses made since (not given to) preload(): what a scan adds
+  // to its cache, without copying the whole vocabulary.
+  std::vector<std::pair<std::string, WordAnalysis>> new_analyses() const;
   void preload(const std::vector<std::pair<std::string, WordAnalysis>>& analyses) const;
 
   struct Impl;
