@@ -1,4 +1,7 @@
 #include "core/unicode.h"
+#include "core/sha256.h"
+
+#include <thread>
 
 #include <gtest/gtest.h>
 
@@ -37,4 +40,18 @@ TEST(Letters, CountsLettersAndReplacements) {
   LetterCount c = count_letters("Åå 12 \xEF\xBF\xBD");
   EXPECT_EQ(c.letters, 2u);
   EXPECT_EQ(c.replacement, 1u);
+}
+
+// Finding fingerprints are SHA-256 digests that assessments files refer to:
+// the digest must never change (FIPS 180-2 test vectors), on any thread.
+TEST(Sha256, KnownVectorsOnEveryThread) {
+  auto check = [] {
+    EXPECT_EQ(styrkoll::core::sha256_hex("abc"), "ba7816bf8f01cfea414140de5dae2223b00361a396177a9cb410ff61f20015ad");
+    EXPECT_EQ(styrkoll::core::sha256_hex(""), "e3b0c44298fc1c149afbf4c8996fb92427ae41e4649b934ca495991b7852b855");
+    EXPECT_EQ(styrkoll::core::sha256_hex("abcdbcdecdefdefgefghfghighijhijkijkljklmklmnlmnomnopnopq"),
+              "248d6a61d20638b8e5c026930c3e6039a33ce45964ff2167f6ecedd419db06c1");
+  };
+  check();
+  std::thread t(check);
+  t.join();
 }
