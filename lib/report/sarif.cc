@@ -54,31 +54,55 @@ Result<std::string> render_sarif(std::string_view report_json) {
 }
 
 Result<std::string> report::render_sarif(const report::Report& r) {
-
   // Rules: every distinct rule id that judged a gap, in order of first use.
   std::map<std::string, std::size_t> rule_index;
   json::array rules;
-  json::array results;
   for (const auto& d : r.documents) {
     for (const Perspective& p : d.perspectives) {
       if (!p.is_gap()) continue;
       std::string rule_id = rule_id_of(p);
-      auto [it, inserted] = rule_index.emplace(rule_id, rules.size());
-      if (inserted) {
-        json::object rule;
-        rule["id"] = rule_id;
-        rule["name"] = p.id;
-        rule["shortDescription"] = {{"text", p.name}};
-        rule["properties"] = {{"perspective", p.id}};
-        rules.push_back(std::move(rule));
-      }
+      if (!rule_index.emplace(rule_id, rules.size()).second) continue;
+      json::object rule;
+      rule["id"] = rule_id;
+      rule["name"] = p.id;
+      rule["shortDescription"] = {{"text", p.name}};
+      rule["properties"] = {{"perspective", p.id}};
+      rules.push_back(std::move(rule));
+    }
+  }
+  json::object driver;
+  driver["name"] = "styrkoll";
+  driver["version"] = r.tool_version;
+  driver["rules"] = std::move(rules);
+  if (!r.pack_id.empty()) driver["properties"] = {{"rulePack", r.pack_id + " " + r.pack_version}};
+  json::object run;
+  run["tool"] = {{"driver", std::move(driver)}};
+  run["columnKind"] = "unicodeCodePoints";
+  json::object log;
+  log["$schema"] =
+      "https://docs.oasis-open.org/sarif/sarif/v2.1.0/errata01/os/schemas/sarif-schema-2.1.0.json";
+  log["version"] = "2.1.0";
 
+  // The results are written one at a time rather than built as one tree:
+  // a tree of every finding of a large archive took more memory than all
+  // the other renderings together.
+  std::string out = json::serialize(log);
+  out.pop_back();  // '}'
+  out += ",\"runs\":[";
+  std::string run_text = json::serialize(run);
+  run_text.pop_back();  // '}'
+  out += run_text;
+  out += ",\"results\":[";
+  bool first = true;
+  for (const auto& d : r.documents) {
+    for (const Perspective& p : d.perspectives) {
+      if (!p.is_gap()) continue;
+      std::string rule_id = rule_id_of(p);
       json::object result;
       result["ruleId"] = rule_id;
-      result["ruleIndex"] = it->second;
+      result["ruleIndex"] = rule_index.at(rule_id);
       result["level"] = p.coverage == "missing" ? "error" : "warning";
       result["message"] = {{"text", message_of(p)}};
-
       json::object physical;
       physical["artifactLocation"] = {{"uri", path_to_uri(d.path)}};
       if (!p.evidence.empty()) {
@@ -100,7 +124,6 @@ Result<std::string> report::render_sarif(const report::Report& r) {
       locations.push_back(std::move(location));
       result["locations"] = std::move(locations);
       if (!p.fingerprint.empty()) result["partialFingerprints"] = {{"styrkoll/v1", p.fingerprint}};
-
       json::object props;
       props["perspective"] = p.id;
       props["coverage"] = p.coverage;
@@ -108,7 +131,6 @@ Result<std::string> report::render_sarif(const report::Report& r) {
       if (!p.evidence.empty() && p.evidence.front().page > 0) props["page"] = p.evidence.front().page;
       if (!p.recommendation.empty()) props["recommendation"] = p.recommendation;
       result["properties"] = std::move(props);
-
       if (p.assessment) {
         json::object s;
         s["kind"] = "external";
@@ -120,29 +142,13 @@ Result<std::string> report::render_sarif(const report::Report& r) {
         suppressions.push_back(std::move(s));
         result["suppressions"] = std::move(suppressions);
       }
-      results.push_back(std::move(result));
+      if (!first) out += ',';
+      first = false;
+      out += json::serialize(result);
     }
   }
-
-  json::object driver;
-  driver["name"] = "styrkoll";
-  driver["version"] = r.tool_version;
-  driver["rules"] = std::move(rules);
-  if (!r.pack_id.empty()) driver["properties"] = {{"rulePack", r.pack_id + " " + r.pack_version}};
-
-  json::object run;
-  run["tool"] = {{"driver", std::move(driver)}};
-  run["columnKind"] = "unicodeCodePoints";
-  run["results"] = std::move(results);
-
-  json::object log;
-  log["$schema"] =
-      "https://docs.oasis-open.org/sarif/sarif/v2.1.0/errata01/os/schemas/sarif-schema-2.1.0.json";
-  log["version"] = "2.1.0";
-  json::array runs;
-  runs.push_back(std::move(run));
-  log["runs"] = std::move(runs);
-  return json::serialize(log) + "\n";
+  out += "]}]}\n";
+  return out;
 }
 
 }  // namespace styrkoll
