@@ -380,7 +380,7 @@ Result<ScanResult> run_scan(const ScanOptions& opt) {
       std::size_t i = pending.front();
       pending.pop_front();
       std::string cached = cache ? cache->document(items[i].sha).value_or("") : "";
-      scan::Response resp = scan::handle_request(*engine, scan::make_request(items[i].path, items[i].sha, items[i].type, cached));
+      scan::Response resp = scan::handle_request(*engine, scan::make_request(items[i].path, items[i].sha, items[i].type), cached);
       if (cache) {
         if (!resp.document.empty()) cache->put_document(items[i].sha, resp.document);
         cache->put_result(items[i].sha, pack_hash, items[i].type, resp.entry);
@@ -412,7 +412,7 @@ Result<ScanResult> run_scan(const ScanOptions& opt) {
         std::size_t i = pending.front();
         pending.pop_front();
         std::string cached = cache ? cache->document(items[i].sha).value_or("") : "";
-        pool.submit({i, scan::make_request(items[i].path, items[i].sha, items[i].type, cached)});
+        pool.submit({i, scan::make_request(items[i].path, items[i].sha, items[i].type), std::move(cached)});
       }
       for (scan::JobResult& r : pool.collect(std::chrono::milliseconds(200))) {
         std::size_t i = r.index;

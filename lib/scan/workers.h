@@ -1,5 +1,6 @@
 // A pool of forked worker processes that ingest and analyse documents.
-// Each request and response is one framed JSON message over a pipe. The
+// Each request is two frames over a pipe (the JSON request, the cached
+// document or an empty frame); each response two (the entry, the document). The
 // parent enforces a time limit per document and replaces workers that
 // crash, hang or exceed their memory limit.
 #pragma once
@@ -19,7 +20,8 @@ namespace styrkoll::scan {
 
 struct Job {
   std::size_t index;     // caller's job number
-  std::string request;   // JSON: {path, type, document?}
+  std::string request;   // JSON: {path, sha256, type}
+  std::string document;  // the cached document's JSON text, sent as a frame of its own ("" = parse the file)
 };
 
 struct JobResult {
@@ -75,16 +77,16 @@ class WorkerPool {
 };
 
 // The worker side: answers one request (also used in-process). Returns the
-// report entry and, when the document was parsed (not given in the request),
-// its encoding for the cache; both as JSON text, passed on without re-parsing.
+// report entry and, when the document was parsed (no usable cached
+// document), its encoding for the cache; both as JSON text, passed on
+// without re-parsing. A cached document that cannot be read is ignored and
+// the file parsed again.
 struct Response {
   std::string entry, document;
 };
-Response handle_request(const Engine& engine, const std::string& request);
+Response handle_request(const Engine& engine, const std::string& request, const std::string& cached_document);
 
-// A request: the document's path, hash and type override, with the cached
-// document's JSON text inserted as it is (empty: parse the file).
-std::string make_request(const std::string& path, const std::string& sha256, const std::string& type,
-                         const std::string& cached_document_json);
+// A request: the document's path, hash and type override.
+std::string make_request(const std::string& path, const std::string& sha256, const std::string& type);
 
 }  // namespace styrkoll::scan

@@ -112,6 +112,42 @@ per_doc = db.execute("select max(n) from (select count(distinct pack) as n from 
 assert per_doc == 1, f"results of {per_doc} rule packs kept for one document (the cache grows with every rule change)"
 PY
 
+# 2c. A damaged cache (cut token streams, invalid UTF-8 in a cached text, a
+# document row cut in half) costs re-reading the file, never a crash or a
+# lost document: the report equals the one made without cache.
+"$py" - "$work/out1/cache.sqlite" <<'PY'
+import sqlite3, sys, json
+db = sqlite3.connect(sys.argv[1])
+rows = db.execute("select rowid, document from documents").fetchall()
+for k, (rowid, doc) in enumerate(rows):
+    if k % 3 == 0:
+        d = json.loads(doc)
+        d["tokens"]["t"] = d["tokens"]["t"][: len(d["tokens"]["t"]) // 2]
+        doc = json.dumps(d, ensure_ascii=False)
+    elif k % 3 == 1:
+        d = json.loads(doc)
+        d["tokens"]["w"] = d["tokens"]["w"][:1]
+        doc = json.dumps(d, ensure_ascii=False).replace("ö", "\udcff", 2).encode("utf-8", "surrogateescape")
+    else:
+        doc = doc[: len(doc) // 2]
+    db.execute("update documents set document=? where rowid=?", (doc, rowid))
+db.commit()
+print(len(rows), "cached documents damaged")
+PY
+sed -i 's/^version: .*/version: e2e-changed-again/' "$rules/pack.yaml"
+set +e
+"$cli" scan "$arc" --rules "$rules" --out "$work/out1" -j 2 --quiet --json "$work/damaged.json"
+rc=$?
+set -e
+[ $rc -eq 0 ] || fail "scan over a damaged cache: exit code $rc"
+validate "$work/damaged.json" || fail "report over a damaged cache does not validate"
+"$py" - "$work/damaged.json" "$work/outnc/report.json" <<'PY' || fail "a damaged cache lost or changed documents"
+import json, sys
+a, b = (json.load(open(p)) for p in sys.argv[1:3])
+status = lambda r: [(d["path"], d["status"], (d.get("error") or {}).get("code")) for d in r["documents"]]
+assert status(a) == status(b), (status(a), status(b))
+PY
+
 # 3. Interrupted scan resumes: stop a scan while one document hangs; the rest is cached.
 rm -rf "$work/out2"
 STYRKOLL_TEST_HANG_ON=zz-hanger "$cli" scan "$arc" --out "$work/out2" --timeout 600 -j 1 --quiet &
