@@ -196,6 +196,7 @@ WorkerPool::~WorkerPool() {
 }
 
 void WorkerPool::spawn(Worker& w) {
+  if (!engine_) return;  // after shutdown()
   int to[2], from[2];
   if (::pipe(to) != 0 || ::pipe(from) != 0) return;
   pid_t pid = ::fork();
@@ -240,6 +241,7 @@ std::vector<std::string> WorkerPool::shutdown() {
     ::close(w.from);
     w.from = -1;
   }
+  engine_.reset();  // no worker is started after this: its memory can go to the caller's next step
   return out;
 }
 
