@@ -24,6 +24,8 @@ done
 "$cli" scan "$arc" --out "$work/out" -j 2 2> "$work/cold.err" >/dev/null
 grep -q "300/300 documents" "$work/cold.err" || { cat "$work/cold.err"; fail "cold scan"; }
 cp "$work/out/report.json" "$work/cold.json"
+mtimes() { stat -c '%n %Y.%y' "$work/out/report.csv" "$work/out/report.sarif"; }
+mtimes > "$work/cold.mtimes"
 "$cli" scan "$arc" --out "$work/out" -j 2 2> "$work/warm.err" >/dev/null
 grep -q "300/300 documents.*300 from cache" "$work/warm.err" || { cat "$work/warm.err"; fail "warm re-scan did not take every result from the cache"; }
 /usr/bin/python3 - "$work/cold.json" "$work/out/report.json" <<'PY' || fail "warm report differs"
@@ -35,9 +37,16 @@ assert len(a["documents"]) == 300
 paths = [d["path"] for d in a["documents"]]
 assert paths == sorted(paths)
 PY
-sleep 0.01
+# Outputs whose content did not change are left as they were.
+mtimes | cmp -s - "$work/cold.mtimes" || fail "an unchanged CSV or SARIF file was rewritten"
 echo "Tillägg: samordnaren mot välfärdsbrottslighet rapporterar årligen." >> "$arc/b/plan-1.md"
 cp "$arc/a/plan-3.md" "$arc/a/ny.md" && echo "Ny text." >> "$arc/a/ny.md"
 "$cli" scan "$arc" --out "$work/out" -j 2 2> "$work/changed.err" >/dev/null
 grep -q "301/301 documents.*299 from cache" "$work/changed.err" || { cat "$work/changed.err"; fail "changed files not re-analysed"; }
+mtimes | cmp -s - "$work/cold.mtimes" && fail "changed outputs were not written"
+/usr/bin/python3 - "$work/out/report.csv" <<'PY' || fail "the new CSV lacks the new document"
+import sys
+text = open(sys.argv[1], encoding="utf-8-sig").read()
+assert "ny.md" in text
+PY
 echo "scan_large ok"

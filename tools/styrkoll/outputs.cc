@@ -1,5 +1,6 @@
 #include "outputs.h"
 
+#include <filesystem>
 #include <fstream>
 #include <future>
 #include <iostream>
@@ -9,7 +10,35 @@
 
 namespace styrkoll::cli {
 
+namespace {
+
+// True when `path` already holds exactly `content` (+ "\n"): a re-scan of an
+// unchanged archive then leaves its CSV and SARIF files alone (reading and
+// comparing them costs less than writing them again, and their times stay
+// those of the last change).
+bool holds(const std::string& path, std::string_view content, bool newline) {
+  std::error_code ec;
+  auto size = std::filesystem::file_size(path, ec);
+  if (ec || size != content.size() + (newline ? 1 : 0)) return false;
+  std::ifstream in(path, std::ios::binary);
+  std::string buf(64 << 10, '\0');
+  std::size_t at = 0;
+  while (in && at < size) {
+    in.read(buf.data(), static_cast<std::streamsize>(buf.size()));
+    std::size_t n = static_cast<std::size_t>(in.gcount());
+    if (n == 0) return false;
+    std::size_t body = at < content.size() ? std::min(n, content.size() - at) : 0;
+    if (content.compare(at, body, buf.data(), body) != 0) return false;
+    if (body < n && !(newline && n - body == 1 && buf[body] == '\n')) return false;
+    at += n;
+  }
+  return at == size;
+}
+
+}  // namespace
+
 bool write_text_file(const std::string& path, std::string_view content, const char* command, bool newline) {
+  if (path != "-" && holds(path, content, newline)) return true;
   std::string tmp = path + ".tmp";
   {
     std::ofstream out(tmp, std::ios::binary);
