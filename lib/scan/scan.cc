@@ -170,8 +170,8 @@ Result<ScanResult> run_scan(const ScanOptions& opt) {
   std::string started = now_iso();
   auto pack = RulePack::load(opt.rules_dir);
   if (!pack.ok()) return pack.status();
-  // The engine (dictionary, lexicon, compiled rules: ~0.3 s) is built only
-  // when some document is not answered by the cache.
+  // The engine (lexicon, dictionary when needed, compiled rules: up to
+  // ~0.1 s) is built only when some document is not answered by the cache.
   std::shared_ptr<const Engine> engine;
   // `preload` fills the lexicon's cache before the rules are compiled (their
   // terms are words too); `read_dictionary` reads the dictionary before the
@@ -338,7 +338,6 @@ Result<ScanResult> run_scan(const ScanOptions& opt) {
   bulk.reset();
 
   // The vocabulary of earlier scans: workers start with a warm lexicon.
-  std::set<std::string> known_words;
   if (!pending.empty()) {
     // Documents whose text is cached (a rule change) were analysed before:
     // their words are in the preloaded vocabulary and the dictionary is only
@@ -353,19 +352,12 @@ Result<ScanResult> run_scan(const ScanOptions& opt) {
       if (!cache) return;
       std::vector<std::pair<std::string, WordAnalysis>> analyses;
       for (const auto& batch : cache->lexicon_batches()) decode_analyses(batch, analyses);
-      for (const auto& a : analyses) known_words.insert(a.first);
       lexicon.preload(analyses);
     };
     if (Status st = make_engine(preload, new_text); !st.ok()) return st;
   }
-  // New words of this scan, for the cache.
-  auto new_analyses = [&](const Lexicon& lex) {
-    std::vector<std::pair<std::string, WordAnalysis>> fresh;
-    for (auto& a : lex.new_analyses()) {
-      if (!known_words.count(a.first)) fresh.push_back(std::move(a));
-    }
-    return fresh;
-  };
+  // New words of this scan (not preloaded), for the cache.
+  auto new_analyses = [](const Lexicon& lex) { return lex.new_analyses(); };
   std::map<std::string, WordAnalysis> learned;
   // Lives until the report is built: reaping the exited workers (the kernel
   // frees their memory) then overlaps with building it.
