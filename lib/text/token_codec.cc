@@ -146,16 +146,15 @@ std::optional<AnalyzedText> decode_tokens(const json::value& v, std::string_view
     if (begin < 0 || static_cast<std::uint64_t>(begin) + len > text.size() || id >= words.size() || sentence < 0) {
       return std::nullopt;
     }
-    Token tok;
+    Token& tok = at.tokens.emplace_back();  // built in place: no moves of its three strings
     tok.begin = static_cast<std::size_t>(begin);
     tok.end = tok.begin + static_cast<std::size_t>(len);
     tok.kind = (code & 1) ? TokenKind::number : TokenKind::word;
     tok.sentence = static_cast<std::uint32_t>(sentence);
-    tok.surface = std::string(text.substr(tok.begin, len));
+    tok.surface.assign(text.data() + tok.begin, static_cast<std::size_t>(len));
     tok.folded = words[id].folded;
     tok.ascii = words[id].ascii;
     tok.analysis = words[id].analysis;
-    at.tokens.push_back(std::move(tok));
   }
   Reader sr(s->as_string());
   begin = 0;
