@@ -94,6 +94,8 @@ class Engine {
 
   Classification classify(const Document& doc, const AnalyzedText& text) const;
   // Analyses a document; `type_override` (from a manifest) replaces the automatic classification.
+  // REQUIRES: `text` was analysed with this engine's lexicon() (its tokens
+  // point into that lexicon; the term matcher remembers results per analysis).
   DocumentAnalysis analyze(const Document& doc, const AnalyzedText& text,
                            const std::optional<std::string>& type_override = std::nullopt) const;
   // Convenience: tokenises the document itself.
