@@ -356,8 +356,6 @@ Result<ScanResult> run_scan(const ScanOptions& opt) {
     };
     if (Status st = make_engine(preload, new_text); !st.ok()) return st;
   }
-  // New words of this scan (not preloaded), for the cache.
-  auto new_analyses = [](const Lexicon& lex) { return lex.new_analyses(); };
   std::map<std::string, WordAnalysis> learned;
   // Lives until the report is built: reaping the exited workers (the kernel
   // frees their memory) then overlaps with building it.
@@ -382,7 +380,7 @@ Result<ScanResult> run_scan(const ScanOptions& opt) {
       finish_item(i, std::move(resp.entry), failed);
     }
     if (cache) {
-      for (auto& a : new_analyses(engine->lexicon())) learned.emplace(a.first, std::move(a.second));
+      for (auto& a : engine->lexicon().new_analyses()) learned.emplace(a.first, std::move(a.second));
     }
   }
 
@@ -391,7 +389,7 @@ Result<ScanResult> run_scan(const ScanOptions& opt) {
     workers = std::min<int>(workers, static_cast<int>(pending.size()));
     workers_used = workers;
     std::function<std::string()> farewell;
-    if (cache) farewell = [&]() { return encode_analyses(new_analyses(engine->lexicon())); };
+    if (cache) farewell = [&]() { return encode_analyses(engine->lexicon().new_analyses()); };
     pool_holder = std::make_unique<scan::WorkerPool>(engine, workers, opt.timeout_s, opt.memory_limit_bytes, farewell);
     scan::WorkerPool& pool = *pool_holder;
     auto last_commit = std::chrono::steady_clock::now();
