@@ -4,6 +4,7 @@
 #include <unistd.h>
 
 #include <algorithm>
+#include <cstdio>
 #include <cstdlib>
 #include <boost/json.hpp>
 #include <chrono>
@@ -167,9 +168,15 @@ void decode_analyses(const std::string& text, std::vector<std::pair<std::string,
 
 Result<ScanResult> run_scan(const ScanOptions& opt) {
   auto t0 = std::chrono::steady_clock::now();
+  // STYRKOLL_TRACE_PHASES=1: when each phase of the scan ended, on stderr (for performance work).
+  const bool trace = [] { const char* e = std::getenv("STYRKOLL_TRACE_PHASES"); return e && *e == '1'; }();
+  auto phase = [&](const char* name) {
+    if (trace) std::fprintf(stderr, "phase %-16s %7.3f s\n", name, std::chrono::duration<double>(std::chrono::steady_clock::now() - t0).count());
+  };
   std::string started = now_iso();
   auto pack = RulePack::load(opt.rules_dir);
   if (!pack.ok()) return pack.status();
+  phase("rules");
   // The engine (lexicon, dictionary when needed, compiled rules: up to
   // ~0.1 s) is built only when some document is not answered by the cache.
   std::shared_ptr<const Engine> engine;
@@ -231,9 +238,11 @@ Result<ScanResult> run_scan(const ScanOptions& opt) {
     if (!c.ok()) return c.status();
     cache = std::move(c).value();
   }
+  phase("cache-open");
 
   ScanResult result;
   std::vector<Found> files = walk(opt.roots, result.problems);
+  phase("walk");
   if (shard_count > 1) {
     std::vector<Found> mine;
     for (auto& f : files) {
@@ -291,6 +300,7 @@ Result<ScanResult> run_scan(const ScanOptions& opt) {
 
   if (cache) cache->commit();
   ScanProgress progress;
+  phase("hash");
   progress.total = items.size();
   auto report_progress = [&](const std::string& path) {
     progress.last_path = path;
@@ -336,6 +346,7 @@ Result<ScanResult> run_scan(const ScanOptions& opt) {
     pending.push_back(i);
   }
   bulk.reset();
+  phase("cached-results");
 
   // The vocabulary of earlier scans: workers start with a warm lexicon.
   if (!pending.empty()) {
@@ -356,6 +367,7 @@ Result<ScanResult> run_scan(const ScanOptions& opt) {
     };
     if (Status st = make_engine(preload, new_text); !st.ok()) return st;
   }
+  phase("engine");
   std::map<std::string, WordAnalysis> learned;
   // Lives until the report is built: reaping the exited workers (the kernel
   // frees their memory) then overlaps with building it.
@@ -445,6 +457,7 @@ Result<ScanResult> run_scan(const ScanOptions& opt) {
     }
     if (cache) cache->commit();
   }
+  phase("analysed");
   if (cache && !learned.empty()) {
     std::vector<std::pair<std::string, WordAnalysis>> list(learned.begin(), learned.end());
     cache->put_lexicon_batch(encode_analyses(list));
@@ -452,6 +465,7 @@ Result<ScanResult> run_scan(const ScanOptions& opt) {
   }
 
   engine.reset();  // the report needs the rules only; give the engine's memory back first
+  phase("vocabulary-saved");
 
   scan::StreamInput st;
   st.pack = pack.value().get();
@@ -480,8 +494,10 @@ Result<ScanResult> run_scan(const ScanOptions& opt) {
   if (baseline) st.baseline = &*baseline;
   st.build_model = opt.keep_report_model;
   scan::StreamOutput out = scan::build_report_stream(st);
+  phase("report-built");
   result.model = std::move(out.model);
   pool_holder.reset();
+  phase("reaped");
   result.open_missing = out.open_missing;
   result.open_weak = out.open_weak;
   result.report_json = std::move(out.report_json);

@@ -88,6 +88,18 @@ bool take_frame(std::string& buf, std::string& out) {
   _exit(0);
 }
 
+// The cached row, its tree in `arena` (null when empty or not JSON). Built
+// in place: assigning it to a value of default storage would copy the tree.
+json::value parse_cached(const std::string& row, json::monotonic_resource* arena) {
+  if (row.empty()) return nullptr;
+  json::parse_options options;
+  options.allow_invalid_utf8 = true;
+  boost::system::error_code ec;
+  json::value v = json::parse(row, ec, arena, options);
+  if (ec) return nullptr;
+  return v;
+}
+
 }  // namespace
 
 std::string make_request(const std::string& path, const std::string& sha256, const std::string& type) {
@@ -119,14 +131,7 @@ Response handle_request(const Engine& engine, const std::string& request, const 
     // input). A row that does not parse or decode is ignored: the file is
     // read again.
     json::monotonic_resource arena;
-    json::value cached;
-    if (!cached_document.empty()) {
-      json::parse_options options;
-      options.allow_invalid_utf8 = true;
-      boost::system::error_code ec;
-      cached = json::parse(cached_document, ec, &arena, options);
-      if (ec) cached = nullptr;
-    }
+    json::value cached = parse_cached(cached_document, &arena);
     if (cached.is_object()) {
       auto d = decode_document(cached);
       if (d.ok()) doc = std::move(d).value();
