@@ -434,18 +434,25 @@ Classification Engine::Impl::classify(const DocState& ds) const {
   for (char& ch : file) {
     if (ch == '-' || ch == '_') ch = ' ';
   }
-  std::string head;
-  std::size_t front_blocks = 0;
-  for (const Block& b : doc.blocks()) {
-    if (front_blocks >= 8) break;
-    head += std::string(doc.block_text(b)) + "\n\n";
-    ++front_blocks;
-  }
   std::string region = title + "\n\n" + file;
   AnalyzedText title_text = analyze_text(region, *cp.lexicon);
-  AnalyzedText head_text = analyze_text(head, *cp.lexicon);
   auto title_hits = cp.matcher.match(title_text, region, 0, title_text.tokens.size());
-  auto head_hits = cp.matcher.match(head_text, head, 0, head_text.tokens.size());
+  // The head: the first eight blocks. Their hits are among the document's
+  // own (terms never cross a sentence, sentences never a block), so they
+  // need not be tokenised and matched again.
+  constexpr std::uint32_t kHeadBlocks = 8;
+  std::size_t head_end = ds.text->tokens.size();
+  for (const Sentence& se : ds.text->sentences) {
+    if (se.block >= kHeadBlocks) {
+      head_end = se.first_token;
+      break;
+    }
+  }
+  std::vector<TermHit> head_hits;
+  for (const TermHit& h : ds.hits) {
+    if (h.first_token >= head_end) break;
+    if (h.last_token < head_end) head_hits.push_back(h);
+  }
   auto has = [](const std::vector<TermHit>& hits, TermId id) {
     return std::any_of(hits.begin(), hits.end(), [&](const TermHit& h) { return h.term == id; });
   };
