@@ -56,6 +56,17 @@ Result<std::unique_ptr<Cache>> Cache::open(const std::string& path) {
   return c;
 }
 
+Result<std::unique_ptr<Cache>> Cache::open_reader(const std::string& path) {
+  std::unique_ptr<Cache> c(new Cache());
+  if (sqlite3_open_v2(path.c_str(), &c->db_, SQLITE_OPEN_READONLY, nullptr) != SQLITE_OK) {
+    std::string msg = c->db_ ? sqlite3_errmsg(c->db_) : "out of memory";
+    return Status(ErrorCode::io_error, path + ": cannot open the scan cache: " + msg);
+  }
+  // A checkpoint or the writer's WAL recovery can briefly lock readers out.
+  sqlite3_busy_timeout(c->db_, 10000);
+  return c;
+}
+
 // Writes are batched into one transaction until commit(): one fsync per batch, not per row.
 void Cache::begin() {
   if (in_tx_) return;
@@ -91,7 +102,7 @@ std::optional<std::string> Cache::document(const std::string& sha) const {
   st.bind(1, sha);
   st.bind(2, engine_key());
   if (sqlite3_step(st.s) != SQLITE_ROW) return std::nullopt;
-  return std::string(reinterpret_cast<const char*>(sqlite3_column_text(st.s, 0)));
+  return std::string(reinterpret_cast<const char*>(sqlite3_column_text(st.s, 0)), static_cast<std::size_t>(sqlite3_column_bytes(st.s, 0)));
 }
 
 std::set<std::string> Cache::document_hashes() const {

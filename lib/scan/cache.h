@@ -24,6 +24,11 @@ class Cache {
  public:
   // Opens (creating) the cache file. Errors: io_error naming the file.
   static Result<std::unique_ptr<Cache>> open(const std::string& path);
+  // A read-only connection to an existing cache, for worker processes that
+  // read their cached documents while the scan writes results (WAL: readers
+  // and the writer do not block each other). Only the reading calls may be
+  // used. Errors: io_error naming the file.
+  static Result<std::unique_ptr<Cache>> open_reader(const std::string& path);
   ~Cache();
 
   std::optional<std::string> result(const std::string& sha, const std::string& pack_hash, const std::string& type) const;

@@ -349,6 +349,7 @@ Result<ScanResult> run_scan(const ScanOptions& opt) {
   phase("cached-results");
 
   // The vocabulary of earlier scans: workers start with a warm lexicon.
+  std::set<std::string> with_text;  // content hashes of the cached documents
   if (!pending.empty()) {
     // Documents whose text is cached (a rule change) were analysed before:
     // their words are in the preloaded vocabulary and the dictionary is only
@@ -356,7 +357,7 @@ Result<ScanResult> run_scan(const ScanOptions& opt) {
     // here, before the workers are forked.
     bool new_text = !cache;
     if (cache) {
-      std::set<std::string> with_text = cache->document_hashes();
+      with_text = cache->document_hashes();
       for (std::size_t i : pending) new_text = new_text || !with_text.count(items[i].sha);
     }
     auto preload = [&](const Lexicon& lexicon) {
@@ -402,22 +403,37 @@ Result<ScanResult> run_scan(const ScanOptions& opt) {
     workers_used = workers;
     std::function<std::string()> farewell;
     if (cache) farewell = [&]() { return encode_analyses(engine->lexicon().new_analyses()); };
-    pool_holder = std::make_unique<scan::WorkerPool>(engine, workers, opt.timeout_s, opt.memory_limit_bytes, farewell);
+    // Workers read cached documents from the cache themselves: the parent
+    // would otherwise read every one and copy it through a pipe, serial
+    // work that kept the workers of a rule-change re-scan waiting.
+    pool_holder = std::make_unique<scan::WorkerPool>(engine, workers, opt.timeout_s, opt.memory_limit_bytes, farewell,
+                                                     cache ? opt.cache_path : std::string());
     scan::WorkerPool& pool = *pool_holder;
     auto last_commit = std::chrono::steady_clock::now();
-    while (!pending.empty() || pool.busy() > 0) {
+    std::optional<scan::Job> next;  // made, not yet taken by the pool
+    while (!pending.empty() || next || pool.busy() > 0) {
       if (opt.cancel && opt.cancel->load()) {
         result.cancelled = true;
         break;
       }
-      while (!pending.empty() && pool.idle_worker()) {
-        std::size_t i = pending.front();
-        pending.pop_front();
-        std::string cached = cache ? cache->document(items[i].sha).value_or("") : "";
-        pool.submit({i, scan::make_request(items[i].path, items[i].sha, items[i].type), std::move(cached)});
+      for (;;) {
+        if (!next) {
+          if (pending.empty()) break;
+          std::size_t i = pending.front();
+          pending.pop_front();
+          bool cached = with_text.count(items[i].sha) > 0;
+          next = scan::Job{i, scan::make_request(items[i].path, items[i].sha, items[i].type, cached), "", cached};
+        }
+        if (!pool.can_take(*next)) break;
+        pool.submit(std::move(*next));
+        next.reset();
       }
       for (scan::JobResult& r : pool.collect(std::chrono::milliseconds(200))) {
         std::size_t i = r.index;
+        if (r.retry) {  // queued behind a document that crashed or hung its worker
+          pending.push_front(i);
+          continue;
+        }
         if (!r.ok) {
           std::string e = json::serialize(
               scan::error_entry(items[i].path, items[i].sha, r.error_code, items[i].path + ": " + r.error_message));

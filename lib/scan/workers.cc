@@ -6,12 +6,16 @@
 #include <sys/wait.h>
 #include <unistd.h>
 
+#include <algorithm>
 #include <boost/json.hpp>
 #include <cerrno>
+#include <cstdio>
 #include <cstdlib>
 #include <cstring>
+#include <optional>
 #include <thread>
 
+#include "scan/cache.h"
 #include "scan/document_codec.h"
 #include "styrkoll/ingest.h"
 #include "styrkoll/text.h"
@@ -62,27 +66,68 @@ bool read_frame(int fd, std::string& out) {
   return read_exact(fd, out.data(), n);
 }
 
-// Complete frame at the start of buf? Then move it to `out`.
-bool take_frame(std::string& buf, std::string& out) {
-  if (buf.size() < 4) return false;
-  auto b = reinterpret_cast<const unsigned char*>(buf.data());
+// The length of the frame starting at `at` in buf, if all of it is there.
+std::optional<std::size_t> frame_at(const std::string& buf, std::size_t at) {
+  if (buf.size() < at + 4) return std::nullopt;
+  auto b = reinterpret_cast<const unsigned char*>(buf.data() + at);
   std::uint32_t n = b[0] | (b[1] << 8) | (b[2] << 16) | (static_cast<std::uint32_t>(b[3]) << 24);
-  if (buf.size() < 4 + static_cast<std::size_t>(n)) return false;
-  out = buf.substr(4, n);
-  buf.erase(0, 4 + static_cast<std::size_t>(n));
+  if (buf.size() < at + 4 + static_cast<std::size_t>(n)) return std::nullopt;
+  return n;
+}
+
+// A complete response (two frames) at the start of buf? Then move it out.
+bool take_response(std::string& buf, std::string& entry, std::string& document) {
+  auto n1 = frame_at(buf, 0);
+  if (!n1) return false;
+  auto n2 = frame_at(buf, 4 + *n1);
+  if (!n2) return false;
+  entry.assign(buf, 4, *n1);
+  document.assign(buf, 8 + *n1, *n2);
+  buf.erase(0, 8 + *n1 + *n2);
   return true;
 }
 
-[[noreturn]] void worker_main(const Engine& engine, int in, int out, const std::function<std::string()>& farewell) {
+[[noreturn]] void worker_main(const Engine& engine, int in, int out, const std::function<std::string()>& farewell,
+                              const std::string& cache_path) {
+  // The worker's own connection to the cache, opened on the first request
+  // that needs it (a connection must never cross a fork).
+  std::unique_ptr<Cache> cache;
+  bool cache_failed = cache_path.empty();
+  CachedDocuments from_cache = [&](const std::string& sha) -> std::optional<std::string> {
+    if (!cache && !cache_failed) {
+      auto c = Cache::open_reader(cache_path);
+      if (c.ok()) cache = std::move(c).value();
+      else cache_failed = true;
+    }
+    return cache ? cache->document(sha) : std::nullopt;
+  };
   std::string req;
   bool alive = true;
   std::string cached;
+  // STYRKOLL_TRACE_PHASES=1: where the worker's time went, on stderr at exit.
+  const char* trace = std::getenv("STYRKOLL_TRACE_PHASES");
+  using clock = std::chrono::steady_clock;
+  std::chrono::duration<double> waited{}, worked{}, answered{};
+  int jobs = 0;
+  auto t0 = clock::now();
   while (read_frame(in, req) && read_frame(in, cached)) {
-    Response resp = handle_request(engine, req, cached);
+    auto t1 = clock::now();
+    Response resp = handle_request(engine, req, cached, from_cache);
+    auto t2 = clock::now();
     if (!write_frame(out, resp.entry) || !write_frame(out, resp.document)) {
       alive = false;
       break;
     }
+    auto t3 = clock::now();
+    waited += t1 - t0;
+    worked += t2 - t1;
+    answered += t3 - t2;
+    ++jobs;
+    t0 = t3;
+  }
+  if (trace && *trace == '1') {
+    std::fprintf(stderr, "worker %d: %d documents; waited for requests %.3f s, worked %.3f s, answered %.3f s\n",
+                 static_cast<int>(::getpid()), jobs, waited.count(), worked.count(), answered.count());
   }
   if (alive && farewell) write_frame(out, farewell());
   _exit(0);
@@ -102,11 +147,14 @@ json::value parse_cached(const std::string& row, json::monotonic_resource* arena
 
 }  // namespace
 
-std::string make_request(const std::string& path, const std::string& sha256, const std::string& type) {
-  return json::serialize(json::object{{"path", path}, {"sha256", sha256}, {"type", type}});
+std::string make_request(const std::string& path, const std::string& sha256, const std::string& type, bool cached) {
+  json::object o{{"path", path}, {"sha256", sha256}, {"type", type}};
+  if (cached) o["cached"] = true;
+  return json::serialize(o);
 }
 
-Response handle_request(const Engine& engine, const std::string& request, const std::string& cached_document) {
+Response handle_request(const Engine& engine, const std::string& request, const std::string& cached_document,
+                        const CachedDocuments& cached_documents) {
   Response resp;
   try {
     json::value v = json::parse(request);
@@ -130,8 +178,12 @@ Response handle_request(const Engine& engine, const std::string& request, const 
     // the text layer, which reads them as U+FFFD like any badly encoded
     // input). A row that does not parse or decode is ignored: the file is
     // read again.
+    std::optional<std::string> fetched;
+    if (cached_document.empty() && cached_documents && r.contains("cached") && r.at("cached") == true) {
+      fetched = cached_documents(sha);  // a row that cannot be read: the file is parsed below
+    }
     json::monotonic_resource arena;
-    json::value cached = parse_cached(cached_document, &arena);
+    json::value cached = parse_cached(fetched ? *fetched : cached_document, &arena);
     if (cached.is_object()) {
       auto d = decode_document(cached);
       if (d.ok()) doc = std::move(d).value();
@@ -171,8 +223,12 @@ Response handle_request(const Engine& engine, const std::string& request, const 
 }
 
 WorkerPool::WorkerPool(std::shared_ptr<const Engine> engine, int count, int timeout_s, std::uint64_t memory_limit,
-                       std::function<std::string()> farewell)
-    : engine_(std::move(engine)), farewell_(std::move(farewell)), timeout_s_(timeout_s), memory_limit_(memory_limit) {
+                       std::function<std::string()> farewell, std::string cache_path)
+    : engine_(std::move(engine)),
+      farewell_(std::move(farewell)),
+      cache_path_(std::move(cache_path)),
+      timeout_s_(timeout_s),
+      memory_limit_(memory_limit) {
   ::signal(SIGPIPE, SIG_IGN);
   // Workers read text, never draw it: the fonts a PDF names without
   // embedding them need no system font file. poppler-cpp still looks one up
@@ -196,7 +252,7 @@ WorkerPool::WorkerPool(std::shared_ptr<const Engine> engine, int count, int time
 }
 
 WorkerPool::~WorkerPool() {
-  for (auto& w : workers_) retire(w, w.busy);
+  for (auto& w : workers_) retire(w, !w.queue.empty());
   if (!fontconfig_file_.empty()) ::unlink(fontconfig_file_.c_str());
 }
 
@@ -219,7 +275,7 @@ void WorkerPool::spawn(Worker& w) {
     }
 #endif
     if (!fontconfig_file_.empty()) ::setenv("FONTCONFIG_FILE", fontconfig_file_.c_str(), 1);
-    worker_main(*engine_, to[0], from[1], farewell_);
+    worker_main(*engine_, to[0], from[1], farewell_, cache_path_);
   }
   ::close(to[0]);
   ::close(from[1]);
@@ -235,12 +291,12 @@ std::vector<std::string> WorkerPool::shutdown() {
   // side by side; they are reaped by the destructor, so that the kernel can
   // tear the exited processes down while the caller goes on.
   for (auto& w : workers_) {
-    if (w.pid <= 0 || w.busy || w.to < 0) continue;
+    if (w.pid <= 0 || !w.queue.empty() || w.to < 0) continue;
     ::close(w.to);
     w.to = -1;
   }
   for (auto& w : workers_) {
-    if (w.pid <= 0 || w.busy || w.from < 0) continue;
+    if (w.pid <= 0 || !w.queue.empty() || w.from < 0) continue;
     std::string frame;
     if (farewell_ && read_frame(w.from, frame)) out.push_back(std::move(frame));
     ::close(w.from);
@@ -262,32 +318,54 @@ void WorkerPool::retire(Worker& w, bool kill_first) {
   w.to = w.from = -1;
 }
 
-bool WorkerPool::idle_worker() const {
-  for (const auto& w : workers_) {
-    if (!w.busy && w.pid > 0) return true;
+int WorkerPool::place_for(bool quick) const {
+  // An idle worker first; else the shortest queue of quick jobs with room.
+  int best = -1;
+  for (std::size_t k = 0; k < workers_.size(); ++k) {
+    const Worker& w = workers_[k];
+    if (w.pid <= 0) continue;
+    if (w.queue.empty()) return static_cast<int>(k);
+    if (!quick || w.queue.size() >= kQueueDepth) continue;
+    bool all_quick = std::all_of(w.queue.begin(), w.queue.end(), [](const Queued& q) { return q.quick; });
+    if (all_quick && (best < 0 || w.queue.size() < workers_[static_cast<std::size_t>(best)].queue.size())) {
+      best = static_cast<int>(k);
+    }
   }
-  return false;
+  return best;
 }
+
+bool WorkerPool::can_take(const Job& job) const { return place_for(job.quick) >= 0; }
 
 std::size_t WorkerPool::busy() const {
   std::size_t n = 0;
-  for (const auto& w : workers_) n += w.busy;
+  for (const auto& w : workers_) n += w.queue.size();
   return n;
 }
 
 void WorkerPool::submit(Job job) {
-  for (auto& w : workers_) {
-    if (w.busy || w.pid <= 0) continue;
-    w.busy = true;
-    w.job = job.index;
-    w.started = std::chrono::steady_clock::now();
-    w.buffer.clear();
-    w.have_entry = false;
-    if (!write_frame(w.to, job.request) || !write_frame(w.to, job.document)) {
-      // The worker is gone; the next collect() reports it.
-    }
-    return;
+  int k = place_for(job.quick);
+  if (k < 0) return;
+  Worker* w = &workers_[static_cast<std::size_t>(k)];
+  if (w->queue.empty()) w->started = std::chrono::steady_clock::now();
+  w->queue.push_back({job.index, job.quick});
+  if (!write_frame(w->to, job.request) || !write_frame(w->to, job.document)) {
+    // The worker is gone; the next collect() reports it.
   }
+}
+
+void WorkerPool::fail_queue(Worker& w, const std::string& code, const std::string& message, std::vector<JobResult>& out) {
+  for (std::size_t k = 0; k < w.queue.size(); ++k) {
+    JobResult jr;
+    jr.index = w.queue[k].job;
+    if (k == 0) {
+      jr.error_code = code;
+      jr.error_message = message;
+    } else {
+      jr.retry = true;
+    }
+    out.push_back(std::move(jr));
+  }
+  w.queue.clear();
 }
 
 std::vector<JobResult> WorkerPool::collect(std::chrono::milliseconds wait) {
@@ -295,7 +373,7 @@ std::vector<JobResult> WorkerPool::collect(std::chrono::milliseconds wait) {
   std::vector<pollfd> fds;
   std::vector<Worker*> owners;
   for (auto& w : workers_) {
-    if (!w.busy) continue;
+    if (w.queue.empty()) continue;
     fds.push_back({w.from, POLLIN, 0});
     owners.push_back(&w);
   }
@@ -310,22 +388,16 @@ std::vector<JobResult> WorkerPool::collect(std::chrono::milliseconds wait) {
       ssize_t r = ::read(w.from, buf, sizeof buf);
       if (r > 0) {
         w.buffer.append(buf, static_cast<std::size_t>(r));
-        std::string frame;
-        if (!w.have_entry && take_frame(w.buffer, frame)) {
-          w.entry = std::move(frame);
-          w.have_entry = true;
-        }
-        if (w.have_entry && take_frame(w.buffer, frame)) {
-          JobResult jr;
-          jr.index = w.job;
+        JobResult jr;
+        while (!w.queue.empty() && take_response(w.buffer, jr.entry, jr.document)) {
+          jr.index = w.queue.front().job;
           jr.ok = true;
-          jr.entry = std::move(w.entry);
-          jr.document = std::move(frame);
           out.push_back(std::move(jr));
-          w.busy = false;
-          w.have_entry = false;
-          continue;
+          jr = JobResult{};
+          w.queue.erase(w.queue.begin());
+          w.started = now;  // the next queued job starts now
         }
+        if (w.queue.empty()) continue;
       } else if (r == 0 || (r < 0 && errno != EINTR && errno != EAGAIN)) {
         died = true;
       }
@@ -337,26 +409,16 @@ std::vector<JobResult> WorkerPool::collect(std::chrono::milliseconds wait) {
       ::close(w.from);
       std::string why = WIFSIGNALED(status) ? "the document crashed the parser (signal " + std::to_string(WTERMSIG(status)) + ")"
                                             : "the worker stopped unexpectedly";
-      std::size_t job = w.job;
       w.pid = -1;
       w.to = w.from = -1;
+      fail_queue(w, "crashed", why, out);
       spawn(w);
-      JobResult jr;
-      jr.index = job;
-      jr.error_code = "crashed";
-      jr.error_message = why;
-      out.push_back(std::move(jr));
       continue;
     }
     if (timeout_s_ > 0 && now - w.started > std::chrono::seconds(timeout_s_)) {
-      std::size_t job = w.job;
       retire(w, true);
+      fail_queue(w, "timeout", "no result within " + std::to_string(timeout_s_) + " s; the parser was stopped", out);
       spawn(w);
-      JobResult jr;
-      jr.index = job;
-      jr.error_code = "timeout";
-      jr.error_message = "no result within " + std::to_string(timeout_s_) + " s; the parser was stopped";
-      out.push_back(std::move(jr));
     }
   }
   return out;

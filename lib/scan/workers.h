@@ -9,8 +9,8 @@
 
 #include <chrono>
 #include <functional>
-#include <functional>
 #include <memory>
+#include <optional>
 #include <string>
 #include <vector>
 
@@ -21,15 +21,25 @@ namespace styrkoll::scan {
 struct Job {
   std::size_t index;     // caller's job number
   std::string request;   // JSON: {path, sha256, type}
-  std::string document;  // the cached document's JSON text, sent as a frame of its own ("" = parse the file)
+  std::string document;  // the cached document's JSON text, sent as a frame of its own ("" = none sent)
+  // Quick jobs (the document is cached: no parsing) may queue behind another
+  // quick job on the same worker, so that the worker finds its next job in
+  // its pipe instead of waiting for the parent to be scheduled. Slow jobs
+  // (parsing) never queue: one could wait behind a 400-page budget.
+  bool quick = false;
 };
+
+// Where a worker finds the cached document of a request marked "cached"
+// (the content hash -> its JSON text), instead of receiving it in the pipe.
+using CachedDocuments = std::function<std::optional<std::string>(const std::string& sha256)>;
 
 struct JobResult {
   std::size_t index;
-  bool ok = false;         // false: the worker died or timed out
+  bool ok = false;         // false: the worker died or timed out, or the job was not run (retry)
+  bool retry = false;      // the job was queued behind one that crashed or hung: submit it again
   std::string entry;       // JSON: the report entry, when ok
   std::string document;    // JSON: the parsed document for the cache ("" when it came from the cache)
-  std::string error_code;  // "timeout" or "crashed" when !ok
+  std::string error_code;  // "timeout" or "crashed" when !ok && !retry
   std::string error_message;
 };
 
@@ -39,37 +49,50 @@ class WorkerPool {
   // other threads in the process.
   // `farewell` (optional) runs in each worker when it is told to stop; its
   // text is sent back as a last message and returned by shutdown().
+  // `cache_path` (optional): the scan cache, from which workers read the
+  // documents of requests marked "cached" through connections of their own.
   WorkerPool(std::shared_ptr<const Engine> engine, int count, int timeout_s, std::uint64_t memory_limit,
-             std::function<std::string()> farewell = {});
+             std::function<std::string()> farewell = {}, std::string cache_path = {});
   ~WorkerPool();
 
   // Stops the idle workers and returns their farewell messages. The exited
   // workers are reaped by the destructor.
   std::vector<std::string> shutdown();
 
-  bool idle_worker() const;
+  // Whether submit() would place `job` now: a worker is idle, or (quick
+  // jobs) a worker has one quick job and room for one more.
+  bool can_take(const Job& job) const;
+  // REQUIRES: can_take(job).
   void submit(Job job);
-  // Waits up to `wait` for results; returns those that finished.
+  // Waits up to `wait` for results; returns those that finished. The time
+  // limit runs from when a job reaches the front of its worker's queue.
   std::vector<JobResult> collect(std::chrono::milliseconds wait);
+  // Jobs submitted and not yet returned by collect().
   std::size_t busy() const;
 
  private:
+  static constexpr std::size_t kQueueDepth = 2;
+  struct Queued {
+    std::size_t job;
+    bool quick;
+  };
   struct Worker {
     pid_t pid = -1;
     int to = -1, from = -1;
-    bool busy = false;
-    std::size_t job = 0;
-    std::string path;
-    std::chrono::steady_clock::time_point started;
+    std::vector<Queued> queue;  // submitted, not answered; the front one is running
+    std::chrono::steady_clock::time_point started;  // of the front job
     std::string buffer;
-    std::string entry;  // first frame of a response, waiting for the second
-    bool have_entry = false;
   };
+  // The worker submit() would give a job to, or -1.
+  int place_for(bool quick) const;
+  // Results for a worker that is gone: its front job failed with `code`, the rest are retried.
+  void fail_queue(Worker& w, const std::string& code, const std::string& message, std::vector<JobResult>& out);
   void spawn(Worker& w);
   void retire(Worker& w, bool kill_first);
 
   std::shared_ptr<const Engine> engine_;
   std::function<std::string()> farewell_;
+  std::string cache_path_;
   int timeout_s_;
   std::uint64_t memory_limit_;
   std::vector<Worker> workers_;
@@ -84,9 +107,13 @@ class WorkerPool {
 struct Response {
   std::string entry, document;
 };
-Response handle_request(const Engine& engine, const std::string& request, const std::string& cached_document);
+// `cached`: where to find the document of a request marked "cached" when
+// `cached_document` is empty (in a worker: its own cache connection).
+Response handle_request(const Engine& engine, const std::string& request, const std::string& cached_document,
+                        const CachedDocuments& cached = {});
 
-// A request: the document's path, hash and type override.
-std::string make_request(const std::string& path, const std::string& sha256, const std::string& type);
+// A request: the document's path, hash and type override; `cached`: the
+// cache holds the document (the worker reads it from there).
+std::string make_request(const std::string& path, const std::string& sha256, const std::string& type, bool cached = false);
 
 }  // namespace styrkoll::scan

@@ -148,6 +148,34 @@ status = lambda r: [(d["path"], d["status"], (d.get("error") or {}).get("code"))
 assert status(a) == status(b), (status(a), status(b))
 PY
 
+# 2d. A re-scan of cached documents queues them two deep per worker; a
+# document that hangs or crashes its worker loses only itself: the one
+# queued behind it is analysed again, like every other document.
+sed -i 's/^version: .*/version: e2e-queued/' "$rules/pack.yaml"
+"$cli" scan "$arc" --rules "$rules" --out "$work/outq" -j 2 --quiet --json "$work/unqueued.json"
+sed -i 's/^version: .*/version: e2e-queued-again/' "$rules/pack.yaml"
+set +e
+STYRKOLL_TEST_HANG_ON=budget-kopia STYRKOLL_TEST_CRASH_ON=handlingsplan \
+  "$cli" scan "$arc" --rules "$rules" --out "$work/outq" -j 1 --timeout 2 --quiet --json "$work/queued.json"
+rc=$?
+set -e
+[ $rc -eq 0 ] || fail "queued re-scan: exit code $rc"
+validate "$work/queued.json" || fail "queued re-scan report does not validate"
+"$py" - "$work/queued.json" "$work/unqueued.json" <<'PY' || fail "a crash or hang in a queued re-scan lost or changed other documents"
+import json, sys
+a, b = (json.load(open(p)) for p in sys.argv[1:3])
+da = {d["path"]: d for d in a["documents"]}
+db = {d["path"]: d for d in b["documents"]}
+assert sorted(da) == sorted(db), (sorted(da), sorted(db))
+for path, d in da.items():
+    if path.endswith("budget-kopia.docx"):
+        assert d["error"]["code"] == "timeout", d["error"]
+    elif path.endswith("handlingsplan.pdf"):
+        assert d["error"]["code"] == "crashed", d["error"]
+    else:
+        assert d == db[path], path
+PY
+
 # 3. Interrupted scan resumes: stop a scan while one document hangs; the rest is cached.
 rm -rf "$work/out2"
 STYRKOLL_TEST_HANG_ON=zz-hanger "$cli" scan "$arc" --out "$work/out2" --timeout 600 -j 1 --quiet &
