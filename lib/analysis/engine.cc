@@ -251,7 +251,7 @@ struct Engine::Impl {
     if (!has_resp && obliged_here) {
       for (const TermHit& a : ds.sentence_hits_of(s, cp.actors)) {
         if (a.first_token > ds.text->sentences[s].first_token) {
-          static const std::unordered_set<std::string> indefinite = {"en", "ett", "någon", "något", "några", "varje",
+          static const std::unordered_set<std::string_view> indefinite = {"en", "ett", "någon", "något", "några", "varje",
                                                                      "alla", "vilken", "annan", "andra"};
           if (indefinite.count(ds.text->tokens[a.first_token - 1].folded)) continue;
         }

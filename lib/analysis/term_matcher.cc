@@ -58,8 +58,8 @@ Result<TermId> TermMatcher::add(const std::string& raw, const Lexicon& lexicon) 
   Pattern p{id, mode, {}};
   for (const Token& t : at.tokens) {
     Element e;
-    e.folded = t.folded;
-    e.ascii = t.ascii;
+    e.folded = std::string(t.folded);
+    e.ascii = std::string(t.ascii);
     e.lemma = t.lemma();
     e.parts = t.parts();
     p.elements.push_back(std::move(e));
@@ -149,8 +149,7 @@ void TermMatcher::first_matches(const Token& t, std::vector<std::uint32_t>& cand
   }
   if (!prefix_index_.empty()) {
     // Only the lengths that some prefix term has; no copies of the token.
-    auto prefixes = [&](const std::string& s) {
-      std::string_view sv(s);
+    auto prefixes = [&](std::string_view sv) {
       if (sv.empty()) return;
       // A prefix of one byte has lead (b0, 0); longer ones share the token's first two bytes.
       const bool pair_known = sv.size() > 1 && prefix_lead_.test(lead(sv));
@@ -189,7 +188,7 @@ const std::vector<std::uint32_t>& TermMatcher::first_matches_memo(const Token& t
   }
   first_matches(t, candidates, scratch);
   std::unique_lock lock(shard.mutex);
-  auto [it, inserted] = shard.map.try_emplace(t.analysis, FirstMemo{t.folded, scratch});
+  auto [it, inserted] = shard.map.try_emplace(t.analysis, FirstMemo{std::string(t.folded), scratch});
   if (!inserted && it->second.folded != t.folded) return scratch;  // another form of the same analysis
   return it->second.first;
 }
@@ -200,16 +199,16 @@ std::vector<TermHit> TermMatcher::match(const AnalyzedText& text, std::string_vi
   std::vector<std::uint32_t> candidates, scratch;
   // Most tokens repeat an earlier word of the text: a local map in front of
   // the shared memo saves its locks.
-  std::unordered_map<const WordAnalysis*, std::pair<const std::string*, const std::vector<std::uint32_t>*>> seen;
+  std::unordered_map<const WordAnalysis*, std::pair<std::string_view, const std::vector<std::uint32_t>*>> seen;
   seen.reserve(std::min<std::size_t>(last - first, 4096));
   for (std::size_t i = first; i < last; ++i) {
     const Token& t = text.tokens[i];
     const std::vector<std::uint32_t>* starts = nullptr;
     auto known = seen.find(t.analysis);
-    if (known != seen.end() && *known->second.first == t.folded) starts = known->second.second;
+    if (known != seen.end() && known->second.first == t.folded) starts = known->second.second;
     if (!starts) {
       starts = &first_matches_memo(t, candidates, scratch);
-      if (known == seen.end() && starts != &scratch) seen.emplace(t.analysis, std::make_pair(&t.folded, starts));
+      if (known == seen.end() && starts != &scratch) seen.emplace(t.analysis, std::make_pair(t.folded, starts));
     }
     if (t.kind == TokenKind::number && !percent_patterns_.empty()) {
       std::size_t k = t.end;
@@ -220,8 +219,8 @@ std::vector<TermHit> TermMatcher::match(const AnalyzedText& text, std::string_vi
         for (auto p : percent_patterns_) hits.push_back({patterns_[p].term, static_cast<std::uint32_t>(i), static_cast<std::uint32_t>(i)});
       }
     }
-    if (t.kind == TokenKind::number && !year_patterns_.empty() && t.surface.size() == 4 && t.surface[0] == '2' &&
-        t.surface[1] == '0') {
+    if (t.kind == TokenKind::number && !year_patterns_.empty() && t.end - t.begin == 4 && source[t.begin] == '2' &&
+        source[t.begin + 1] == '0') {
       char before = t.begin > 0 ? source[t.begin - 1] : ' ';
       char after = t.end < source.size() ? source[t.end] : ' ';
       bool citation = before == ':' || before == '/' || after == ':' || after == '/';

@@ -210,4 +210,36 @@ LetterCount count_letters(std::string_view s) {
   return c;
 }
 
+std::string ascii_fold(std::string_view s) {
+  std::string out;
+  out.reserve(s.size());
+  std::size_t i = 0;
+  while (i < s.size()) {
+    auto c = static_cast<unsigned char>(s[i]);
+    if (c < 0x80) {
+      out += s[i++];
+      continue;
+    }
+    std::size_t start = i;
+    char32_t cp = next_code_point(s, i);
+    const char* r = nullptr;
+    switch (cp) {
+      case U'à': case U'á': case U'â': case U'ã': case U'ä': case U'å': r = "a"; break;
+      case U'æ': r = "ae"; break;
+      case U'ç': r = "c"; break;
+      case U'è': case U'é': case U'ê': case U'ë': r = "e"; break;
+      case U'ì': case U'í': case U'î': case U'ï': r = "i"; break;
+      case U'ñ': r = "n"; break;
+      case U'ò': case U'ó': case U'ô': case U'õ': case U'ö': case U'ø': r = "o"; break;
+      case U'ù': case U'ú': case U'û': case U'ü': r = "u"; break;
+      case U'ý': case U'ÿ': r = "y"; break;
+      case U'ß': r = "ss"; break;
+      default: break;
+    }
+    if (r) out += r;
+    else out.append(s.substr(start, i - start));
+  }
+  return out;
+}
+
 }  // namespace styrkoll::core

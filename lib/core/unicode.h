@@ -17,6 +17,10 @@ std::string cp1252_to_utf8(std::string_view s);
 char32_t next_code_point(std::string_view s, std::size_t& i);
 void append_utf8(std::string& out, char32_t cp);
 
+// A folded (lower-case) word with diacritics removed: å ä à -> a, ö ø -> o,
+// é -> e, æ -> ae, ß -> ss ...; other characters unchanged.
+std::string ascii_fold(std::string_view folded);
+
 // True for characters that list bullets are drawn with (•, ◦, ▪, –, private-use glyphs ...).
 bool is_bullet(char32_t cp);
 bool is_private_use(char32_t cp);

@@ -247,6 +247,10 @@ struct Lexicon::Impl {
     struct Entry {
       WordAnalysis analysis;
       bool preloaded = false;
+      std::string folded, ascii;  // the form (the key may move) and its ASCII fallback
+      Entry(std::string_view word, WordAnalysis a, bool pre)
+          : analysis(std::move(a)), preloaded(pre), folded(word), ascii(core::ascii_fold(word)) {}
+      WordForm form() const { return {folded, ascii, &analysis}; }
     };
     boost::unordered_flat_map<std::string, std::unique_ptr<Entry>, lexicon::StringHash, std::equal_to<>> map;
     std::size_t preloaded = 0;  // entries from preload(); those found since are the others
@@ -373,7 +377,8 @@ struct Lexicon::Impl {
 
   std::vector<std::string> lemmatised_parts(const Segmentation& s) const;
   WordAnalysis compute(const std::string& w) const;
-  const WordAnalysis& analyze(std::string_view w) const;
+  const WordAnalysis& analyze(std::string_view w) const { return entry(w).analysis; }
+  const Shard::Entry& entry(std::string_view w) const;
 };
 
 std::vector<std::string> Lexicon::Impl::lemmatised_parts(const Segmentation& s) const {
@@ -494,17 +499,17 @@ WordAnalysis Lexicon::Impl::compute(const std::string& w) const {
   return a;
 }
 
-const WordAnalysis& Lexicon::Impl::analyze(std::string_view w) const {
+const Lexicon::Impl::Shard::Entry& Lexicon::Impl::entry(std::string_view w) const {
   auto& shard = cache[std::hash<std::string_view>{}(w) % cache.size()];
   {
     std::shared_lock lock(shard.mutex);
     auto it = shard.map.find(w);
-    if (it != shard.map.end()) return it->second->analysis;
+    if (it != shard.map.end()) return *it->second;
   }
-  auto result = std::make_unique<Shard::Entry>(Shard::Entry{compute(std::string(w)), false});
+  auto result = std::make_unique<Shard::Entry>(w, compute(std::string(w)), false);
   std::unique_lock lock(shard.mutex);
   auto [it, inserted] = shard.map.emplace(std::string(w), std::move(result));
-  return it->second->analysis;
+  return *it->second;
 }
 
 Lexicon::Lexicon(std::unique_ptr<Impl> impl) : impl_(std::move(impl)) {}
@@ -564,6 +569,7 @@ std::shared_ptr<const Lexicon> Lexicon::shared() {
 }
 
 const WordAnalysis& Lexicon::analyze(std::string_view folded_word) const { return impl_->analyze(folded_word); }
+WordForm Lexicon::form(std::string_view folded_word) const { return impl_->entry(folded_word).form(); }
 
 std::vector<std::pair<std::string, WordAnalysis>> Lexicon::cached_analyses() const {
   std::vector<std::pair<std::string, WordAnalysis>> out;
@@ -590,7 +596,7 @@ void Lexicon::preload(const std::vector<std::pair<std::string, WordAnalysis>>& a
   for (const auto& [word, a] : analyses) {
     auto& shard = impl_->cache[std::hash<std::string_view>{}(word) % impl_->cache.size()];
     std::unique_lock lock(shard.mutex);
-    if (shard.map.emplace(word, std::make_unique<Impl::Shard::Entry>(Impl::Shard::Entry{a, true})).second) ++shard.preloaded;
+    if (shard.map.emplace(word, std::make_unique<Impl::Shard::Entry>(word, a, true)).second) ++shard.preloaded;
   }
 }
 

@@ -85,14 +85,13 @@ class Analyzer {
       t.begin = base + b;
       t.end = base + e;
       t.kind = number ? TokenKind::number : TokenKind::word;
-      t.surface = std::string(unit.substr(b, e - b));
-      t.folded = fold(t.surface);
-      t.ascii = ascii_fold(t.folded);
-      t.analysis = &lex_.analyze(t.folded);
+      WordForm form = lex_.form(fold(unit.substr(b, e - b)));
+      t.folded = form.folded;
+      t.ascii = form.ascii;
+      t.analysis = form.analysis;
       // A trailing hyphen before a conjunction: "bidrags- och välfärdsbrott".
       if (!number && e < unit.size() && unit[e] == '-' && (e + 1 == unit.size() || unit[e + 1] == ' ')) {
         t.end += 1;
-        t.surface += '-';
         suspended_.push_back(tokens.size());
       }
       tokens.push_back(std::move(t));
@@ -112,7 +111,7 @@ class Analyzer {
         if (is_conjunction(tokens[j].folded)) {
           saw_conjunction = true;
           ++j;
-        } else if (!tokens[j].surface.empty() && tokens[j].surface.back() == '-') {
+        } else if (tokens[j].end > tokens[j].begin && text_[tokens[j].end - 1] == '-') {
           ++j;
         } else {
           break;
@@ -122,7 +121,7 @@ class Analyzer {
       const WordAnalysis& full = *tokens[j].analysis;
       if (!full.compound()) continue;
       const std::string& last = full.parts.back();
-      std::string head = tokens[k].folded;
+      std::string head(tokens[k].folded);
       std::string word = head + last;
       const WordAnalysis* a = &lex_.analyze(word);
       if (!a->compound() || !a->known) {

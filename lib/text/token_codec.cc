@@ -115,25 +115,18 @@ std::optional<AnalyzedText> decode_tokens(const json::value& v, std::string_view
   if (!n || !n->is_int64() || n->as_int64() != static_cast<std::int64_t>(text.size())) return std::nullopt;
   if (!w || !w->is_array() || !t || !t->is_string() || !s || !s->is_string() || !a || !a->is_array()) return std::nullopt;
 
-  // Each distinct word is folded for ASCII and looked up once.
-  struct Word {
-    std::string folded, ascii;
-    const WordAnalysis* analysis;
-  };
-  std::vector<Word> words;
+  // Each distinct word is looked up once: the Lexicon keeps the form, its
+  // ASCII fallback and its analysis, and tokens refer to them.
+  std::vector<WordForm> words;
   words.reserve(w->as_array().size());
   for (const auto& e : w->as_array()) {
     if (!e.is_string()) return std::nullopt;
-    std::string f(e.as_string());
-    std::string ascii = ascii_fold(f);
-    const WordAnalysis* an = &lexicon.analyze(f);
-    words.push_back({std::move(f), std::move(ascii), an});
+    const json::string& word = e.as_string();
+    words.push_back(lexicon.form(std::string_view(word.data(), word.size())));
   }
 
   AnalyzedText at;
-  // A token takes at least four characters of the stream: reserving for that
-  // many avoids moving every token (three strings each) as the vector grows.
-  at.tokens.reserve(t->as_string().size() / 4 + 1);
+  at.tokens.reserve(t->as_string().size() / 4 + 1);  // a token takes at least four characters
   Reader tr(t->as_string());
   std::int64_t begin = 0, sentence = 0;
   while (!tr.done()) {
@@ -146,12 +139,11 @@ std::optional<AnalyzedText> decode_tokens(const json::value& v, std::string_view
     if (begin < 0 || static_cast<std::uint64_t>(begin) + len > text.size() || id >= words.size() || sentence < 0) {
       return std::nullopt;
     }
-    Token& tok = at.tokens.emplace_back();  // built in place: no moves of its three strings
+    Token& tok = at.tokens.emplace_back();
     tok.begin = static_cast<std::size_t>(begin);
     tok.end = tok.begin + static_cast<std::size_t>(len);
     tok.kind = (code & 1) ? TokenKind::number : TokenKind::word;
     tok.sentence = static_cast<std::uint32_t>(sentence);
-    tok.surface.assign(text.data() + tok.begin, static_cast<std::size_t>(len));
     tok.folded = words[id].folded;
     tok.ascii = words[id].ascii;
     tok.analysis = words[id].analysis;

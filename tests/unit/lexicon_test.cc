@@ -104,7 +104,7 @@ TEST(Lexicon, SplitPrecisionOnRunningProse) {
   // Token parts, not lexicon().analyze(): "barn- och ungdomsförsäkring" gives "barn-" the parts of barnförsäkring.
   std::map<std::string, std::string> split_words;
   for (const auto& t : at.tokens) {
-    if (t.parts().size() > 1) split_words[t.folded] = joined(t.parts());
+    if (t.parts().size() > 1) split_words[std::string(t.folded)] = joined(t.parts());
   }
   std::size_t correct = 0;
   for (const auto& [w, parts] : split_words) {

@@ -52,9 +52,10 @@ TEST(Sentences, PlainBreaks) {
 }
 
 TEST(Tokens, FoldedLemmaAndParts) {
-  AnalyzedText at = analyze_text("Felutbetalningarna ökar i Kommunen.", lexicon());
+  const std::string text = "Felutbetalningarna ökar i Kommunen.";
+  AnalyzedText at = analyze_text(text, lexicon());
   ASSERT_EQ(at.tokens.size(), 4u);
-  EXPECT_EQ(at.tokens[0].surface, "Felutbetalningarna");
+  EXPECT_EQ(at.tokens[0].surface(text), "Felutbetalningarna");
   EXPECT_EQ(at.tokens[0].folded, "felutbetalningarna");
   EXPECT_EQ(at.tokens[0].lemma(), "felutbetalning");
   EXPECT_EQ(at.tokens[0].parts(), (std::vector<std::string>{"fel", "utbetalning"}));
@@ -75,18 +76,39 @@ TEST(Tokens, HyphenatedCoordinationExpands) {
   EXPECT_EQ(agar->parts(), (std::vector<std::string>{"ägare", "förhållande"}));
 }
 
+TEST(Tokens, FormsAreTheLexiconsOwn) {
+  // Tokens hold no copies: every occurrence of a word refers to the
+  // Lexicon's one copy of its form, which outlives the analysed text.
+  AnalyzedText at;
+  {
+    std::string text = "Kontrollen av kontrollen. KONTROLLEN!";
+    at = analyze_text(text, lexicon());
+  }
+  ASSERT_EQ(at.tokens.size(), 4u);
+  WordForm form = lexicon().form("kontrollen");
+  for (std::size_t i : {0u, 2u, 3u}) {
+    EXPECT_EQ(at.tokens[i].folded.data(), form.folded.data()) << i;
+    EXPECT_EQ(at.tokens[i].ascii.data(), form.ascii.data()) << i;
+    EXPECT_EQ(at.tokens[i].analysis, form.analysis) << i;
+  }
+  EXPECT_EQ(at.tokens[3].folded, "kontrollen");
+  EXPECT_EQ(lexicon().form("välfärdsbrott").ascii, "valfardsbrott");
+}
+
 TEST(Tokens, CompoundHyphenStaysOneToken) {
-  AnalyzedText at = analyze_text("IT-säkerheten och EU-medel.", lexicon());
+  const std::string text = "IT-säkerheten och EU-medel.";
+  AnalyzedText at = analyze_text(text, lexicon());
   ASSERT_EQ(at.tokens.size(), 3u);
-  EXPECT_EQ(at.tokens[0].surface, "IT-säkerheten");
+  EXPECT_EQ(at.tokens[0].surface(text), "IT-säkerheten");
   EXPECT_EQ(at.tokens[0].parts(), (std::vector<std::string>{"it", "säkerhet"}));
 }
 
 TEST(Tokens, SwedishNumbersRegrouped) {
-  AnalyzedText at = analyze_text("Budgeten är 1 024 500 kronor och 2,5 procent.", lexicon());
+  const std::string text = "Budgeten är 1 024 500 kronor och 2,5 procent.";
+  AnalyzedText at = analyze_text(text, lexicon());
   std::vector<std::string> numbers;
   for (const auto& t : at.tokens) {
-    if (t.kind == TokenKind::number) numbers.push_back(t.surface);
+    if (t.kind == TokenKind::number) numbers.emplace_back(t.surface(text));
   }
   EXPECT_EQ(numbers, (std::vector<std::string>{"1 024 500", "2,5"}));
 }
@@ -115,7 +137,7 @@ TEST(Tokens, OffsetsPointIntoDocumentText) {
   ASSERT_TRUE(r.ok());
   AnalyzedText at = analyze_document(r.value(), lexicon());
   for (const auto& t : at.tokens) {
-    EXPECT_EQ(r.value().text().substr(t.begin, t.end - t.begin), t.surface);
+    EXPECT_EQ(r.value().text().substr(t.begin, t.end - t.begin), t.surface(r.value().text()));
   }
   ASSERT_EQ(at.sentences.size(), 3u);
   EXPECT_EQ(at.sentences[2].block, 1u);

@@ -75,8 +75,9 @@ int cmd_tokens(const std::vector<std::string>& args) {
       const Token& t = at.tokens[k];
       if (json) {
         boost::json::object o;
-        o["surface"] = t.surface;
-        o["folded"] = t.folded;
+        std::string_view surface = t.surface(source), folded = t.folded;
+        o["surface"] = boost::json::string_view(surface.data(), surface.size());
+        o["folded"] = boost::json::string_view(folded.data(), folded.size());
         o["lemma"] = t.lemma();
         boost::json::array parts;
         for (const auto& p : t.parts()) parts.emplace_back(p);
@@ -84,8 +85,8 @@ int cmd_tokens(const std::vector<std::string>& args) {
         o["sentence"] = si;
         std::cout << boost::json::serialize(o) << "\n";
       } else {
-        std::cout << "  " << t.surface;
-        if (t.folded != t.surface) std::cout << "  folded=" << t.folded;
+        std::cout << "  " << t.surface(source);
+        if (t.folded != t.surface(source)) std::cout << "  folded=" << t.folded;
         if (t.lemma() != t.folded) std::cout << "  lemma=" << t.lemma();
         if (t.parts().size() > 1) std::cout << "  parts=" << join(t.parts());
         std::cout << "\n";

@@ -37,6 +37,14 @@ struct WordAnalysis {
   bool compound() const { return parts.size() > 1; }
 };
 
+// A word form as the Lexicon keeps it: the folded form, its ASCII fallback
+// (diacritics removed) and its analysis. The views and the pointer stay
+// valid as long as the Lexicon lives.
+struct WordForm {
+  std::string_view folded, ascii;
+  const WordAnalysis* analysis = nullptr;
+};
+
 class Lexicon {
  public:
   // The lexicon of `<dir>/<lang>.aff|.dic`. Errors: io_error when a file is
@@ -60,6 +68,9 @@ class Lexicon {
   // "it-säkerhet" gives parts it | säkerhet). The reference stays valid as
   // long as the Lexicon lives.
   const WordAnalysis& analyze(std::string_view folded_word) const;
+  // The same analysis with the Lexicon's own copies of the form and its
+  // ASCII fallback (what a token of the word refers to).
+  WordForm form(std::string_view folded_word) const;
 
   // Number of cached word forms (for benchmarks and diagnostics).
   std::size_t cache_size() const;

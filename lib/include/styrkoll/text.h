@@ -33,17 +33,19 @@ enum class TokenKind : std::uint8_t { word, number };
 
 struct WordAnalysis;
 
-// A token refers to its analysis in the Lexicon's cache: an AnalyzedText
-// must not outlive the Lexicon it was made with.
+// A token refers to its word form in the Lexicon's cache: an AnalyzedText
+// must not outlive the Lexicon it was made with. It holds no copy of its
+// text (most documents have tens of thousands of tokens).
 struct Token {
   std::size_t begin = 0, end = 0;  // byte range in the analysed text
   TokenKind kind = TokenKind::word;
   std::uint32_t sentence = 0;      // index into AnalyzedText::sentences
-  std::string surface;             // as written
-  std::string folded;              // NFKC case-folded (ligatures, odd letters, case all folded)
-  std::string ascii;               // folded with diacritics removed (å ä -> a, ö -> o): a fallback key
+  std::string_view folded;         // NFKC case-folded (ligatures, odd letters, case all folded); the Lexicon's copy
+  std::string_view ascii;          // folded with diacritics removed (å ä -> a, ö -> o): a fallback key; the Lexicon's copy
   const WordAnalysis* analysis = nullptr;  // never null in an AnalyzedText
 
+  // As written: the token's range of `text`, the text that was analysed.
+  std::string_view surface(std::string_view text) const { return text.substr(begin, end - begin); }
   // Folded lemma; for compounds, earlier parts + lemma of the last part.
   const std::string& lemma() const;
   // Lemmatised compound parts, first to last; {lemma} when not a compound.
