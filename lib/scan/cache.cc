@@ -13,8 +13,9 @@ namespace {
 // Cached documents and results are only valid for the code that made them.
 // The library version alone does not change between releases, so bump
 // kOutputRevision whenever ingestion or the shape of a result entry changes
-// (2: reading warnings in result entries and documents cut by nesting limits).
-constexpr int kOutputRevision = 2;
+// (2: reading warnings in result entries and documents cut by nesting limits;
+// 3: documents in a binary encoding).
+constexpr int kOutputRevision = 3;
 std::string engine_key() { return std::string(library_version()) + "/r" + std::to_string(kOutputRevision); }
 
 // A reused prepared statement, reset when the use ends.
@@ -102,7 +103,8 @@ std::optional<std::string> Cache::document(const std::string& sha) const {
   st.bind(1, sha);
   st.bind(2, engine_key());
   if (sqlite3_step(st.s) != SQLITE_ROW) return std::nullopt;
-  return std::string(reinterpret_cast<const char*>(sqlite3_column_text(st.s, 0)), static_cast<std::size_t>(sqlite3_column_bytes(st.s, 0)));
+  const void* p = sqlite3_column_blob(st.s, 0);
+  return std::string(static_cast<const char*>(p), p ? static_cast<std::size_t>(sqlite3_column_bytes(st.s, 0)) : 0);
 }
 
 std::set<std::string> Cache::document_hashes() const {
@@ -132,12 +134,12 @@ void Cache::put_result(const std::string& sha, const std::string& pack_hash, con
   sqlite3_step(old.s);
 }
 
-void Cache::put_document(const std::string& sha, const std::string& json) {
+void Cache::put_document(const std::string& sha, const std::string& row) {
   begin();
   Stmt st(prepared(3, "INSERT OR REPLACE INTO documents VALUES(?1, ?2, ?3)"));
   st.bind(1, sha);
   st.bind(2, engine_key());
-  st.bind(3, json);
+  sqlite3_bind_blob(st.s, 3, row.data(), static_cast<int>(row.size()), SQLITE_TRANSIENT);
   sqlite3_step(st.s);
   Stmt old(prepared(12, "DELETE FROM documents WHERE sha256=?1 AND engine<>?2"));
   old.bind(1, sha);

@@ -39,7 +39,8 @@ class Cache {
   // engine versions (they are never served again); storing a document drops
   // its encodings by other engine versions.
   void put_result(const std::string& sha, const std::string& pack_hash, const std::string& type, const std::string& json);
-  void put_document(const std::string& sha, const std::string& json);
+  // `row`: encode_cached_document()'s bytes.
+  void put_document(const std::string& sha, const std::string& row);
   // The content hash of a file seen before with the same size and
   // modification time (so a warm re-scan does not read every file again).
   std::optional<std::string> file_hash(const std::string& path, std::int64_t size, std::int64_t mtime_ns) const;

@@ -1,6 +1,9 @@
 #include "scan/document_codec.h"
 
+#include "core/bytes.h"
+#include "core/unicode.h"
 #include "ingest/document_builder.h"
+#include "text/token_codec.h"
 
 namespace styrkoll::scan {
 
@@ -8,14 +11,8 @@ namespace json = boost::json;
 
 namespace {
 
-std::string str(const json::object& o, const char* key) {
-  auto it = o.find(key);
-  return it != o.end() && it->value().is_string() ? std::string(it->value().as_string()) : std::string();
-}
-std::int64_t num(const json::object& o, const char* key, std::int64_t def = 0) {
-  auto it = o.find(key);
-  return it != o.end() && it->value().is_int64() ? it->value().as_int64() : def;
-}
+// The encoding of a cached document; another value is refused.
+constexpr std::string_view kMagic = "styrkoll-document/2";
 
 json::object evidence_json(const Evidence& e) {
   json::object o;
@@ -42,77 +39,83 @@ json::array strings(const std::vector<std::string>& v) {
 
 }  // namespace
 
-json::object encode_document(const Document& doc) {
+std::string encode_cached_document(const Document& doc, const AnalyzedText* tokens) {
+  std::string out;
+  out.reserve(doc.text().size() + doc.blocks().size() * 12 + (tokens ? tokens->tokens.size() * 5 : 0) + 256);
+  core::ByteWriter w(out);
+  w.put(kMagic);
   const Metadata& m = doc.metadata();
-  json::object meta{{"path", m.path},         {"format", std::string(format_name(m.format))},
-                    {"sha256", m.sha256},     {"size_bytes", m.size_bytes},
-                    {"title", m.title},       {"author", m.author},
-                    {"created", m.created},   {"modified", m.modified},
-                    {"producer", m.producer}, {"pages", m.page_count}};
-  json::array blocks;
+  for (const std::string* s : {&m.path, &m.sha256, &m.title, &m.author, &m.created, &m.modified, &m.producer}) w.put(*s);
+  w.put(static_cast<std::uint64_t>(m.format));
+  w.put(m.size_bytes);
+  w.put_signed(m.page_count);
+  w.put(static_cast<std::uint64_t>(doc.blocks().size()));
   for (const Block& b : doc.blocks()) {
-    json::object o{{"k", static_cast<int>(b.kind)}, {"t", std::string(doc.block_text(b))}};
-    if (b.level) o["l"] = b.level;
-    if (!b.numbering.empty()) o["n"] = b.numbering;
-    if (b.page) o["p"] = b.page;
-    if (b.paragraph_index >= 0) o["i"] = b.paragraph_index;
-    if (b.table >= 0) {
-      o["tb"] = b.table;
-      o["r"] = b.row;
-      o["c"] = b.column;
-    }
-    blocks.push_back(std::move(o));
+    w.put(static_cast<std::uint64_t>(b.kind));
+    for (int v : {b.level, b.page, b.paragraph_index, b.table, b.row, b.column}) w.put_signed(v);
+    w.put(b.numbering);
+    w.put(doc.block_text(b));
   }
-  return {{"v", 1}, {"metadata", std::move(meta)}, {"blocks", std::move(blocks)},
-          {"running", strings(doc.running_text())}, {"warnings", strings(doc.warnings())}};
+  for (const auto* list : {&doc.running_text(), &doc.warnings()}) {
+    w.put(static_cast<std::uint64_t>(list->size()));
+    for (const auto& s : *list) w.put(s);
+  }
+  w.put(static_cast<std::uint64_t>(tokens ? 1 : 0));
+  if (tokens) text::encode_tokens(*tokens, doc.text().size(), out);
+  return out;
 }
 
-Result<Document> decode_document(const json::value& v) {
-  if (!v.is_object() || num(v.as_object(), "v") != 1) return Status(ErrorCode::corrupt, "cached document: unknown encoding");
-  const json::object& o = v.as_object();
-  const json::object* meta = o.if_contains("metadata") ? o.at("metadata").if_object() : nullptr;
-  const json::array* blocks = o.if_contains("blocks") ? o.at("blocks").if_array() : nullptr;
-  if (!meta || !blocks) return Status(ErrorCode::corrupt, "cached document: missing fields");
+Result<CachedDocument> decode_cached_document(std::string_view row, const Lexicon& lexicon) {
+  const Status corrupt(ErrorCode::corrupt, "cached document: damaged or of another encoding");
+  core::ByteReader r(row);
+  std::string_view magic;
+  if (!r.get(magic) || magic != kMagic) return corrupt;
   Metadata m;
-  m.path = str(*meta, "path");
-  std::string fmt = str(*meta, "format");
-  for (Format f : {Format::pdf, Format::docx, Format::odt, Format::txt, Format::markdown, Format::html}) {
-    if (format_name(f) == fmt) m.format = f;
+  for (std::string* s : {&m.path, &m.sha256, &m.title, &m.author, &m.created, &m.modified, &m.producer}) {
+    if (!r.get(*s)) return corrupt;
   }
-  m.sha256 = str(*meta, "sha256");
-  m.size_bytes = static_cast<std::uint64_t>(num(*meta, "size_bytes"));
-  m.title = str(*meta, "title");
-  m.author = str(*meta, "author");
-  m.created = str(*meta, "created");
-  m.modified = str(*meta, "modified");
-  m.producer = str(*meta, "producer");
-  m.page_count = static_cast<int>(num(*meta, "pages"));
+  std::uint64_t format, nblocks;
+  if (!r.get(format) || format > static_cast<std::uint64_t>(Format::html) || !r.get(m.size_bytes) ||
+      !r.get_int(m.page_count) || !r.get(nblocks) || nblocks > r.remaining()) {
+    return corrupt;
+  }
+  m.format = static_cast<Format>(format);
   DocumentBuilder db(m);
-  for (const auto& bv : *blocks) {
-    if (!bv.is_object()) return Status(ErrorCode::corrupt, "cached document: bad block");
-    const json::object& b = bv.as_object();
+  for (std::uint64_t k = 0; k < nblocks; ++k) {
+    std::uint64_t kind;
     BlockAttrs a;
-    a.level = static_cast<int>(num(b, "l"));
-    a.numbering = str(b, "n");
-    a.page = static_cast<int>(num(b, "p"));
-    a.paragraph_index = static_cast<int>(num(b, "i", -1));
-    a.table = static_cast<int>(num(b, "tb", -1));
-    a.row = static_cast<int>(num(b, "r", -1));
-    a.column = static_cast<int>(num(b, "c", -1));
-    auto kind = static_cast<BlockKind>(num(b, "k"));
-    db.add_clean(kind, str(b, "t"), a);
+    std::string_view text;
+    if (!r.get(kind) || kind > static_cast<std::uint64_t>(BlockKind::footnote) || !r.get_int(a.level) || !r.get_int(a.page) ||
+        !r.get_int(a.paragraph_index) || !r.get_int(a.table) || !r.get_int(a.row) || !r.get_int(a.column) ||
+        !r.get(a.numbering) || !r.get(text) || text.empty()) {
+      return corrupt;
+    }
+    // Damage inside a text would reach the report as invalid UTF-8.
+    if (!core::is_valid_utf8(text)) return corrupt;
+    db.add_clean(static_cast<BlockKind>(kind), text, std::move(a));
   }
-  if (const json::array* r = o.if_contains("running") ? o.at("running").if_array() : nullptr) {
-    for (const auto& s : *r) {
-      if (s.is_string()) db.add_running_text(std::string(s.as_string()));
+  for (int list = 0; list < 2; ++list) {
+    std::uint64_t n;
+    if (!r.get(n) || n > r.remaining()) return corrupt;
+    for (std::uint64_t k = 0; k < n; ++k) {
+      std::string_view s;
+      if (!r.get(s) || !core::is_valid_utf8(s)) return corrupt;
+      if (list == 0) db.add_running_text(s);
+      else db.warn(std::string(s));
     }
   }
-  if (const json::array* w = o.if_contains("warnings") ? o.at("warnings").if_array() : nullptr) {
-    for (const auto& s : *w) {
-      if (s.is_string()) db.warn(std::string(s.as_string()));
-    }
+  std::uint64_t has_tokens;
+  if (!r.get(has_tokens) || has_tokens > 1) return corrupt;
+  if (!has_tokens && !r.done()) return corrupt;
+  for (const std::string* s : {&m.path, &m.sha256, &m.title, &m.author, &m.created, &m.modified, &m.producer}) {
+    if (!core::is_valid_utf8(*s)) return corrupt;
   }
-  return db.finish();
+  CachedDocument c{db.finish(), std::nullopt};
+  if (has_tokens) {
+    std::string_view rest = row.substr(row.size() - r.remaining());
+    c.tokens = text::decode_tokens(rest, c.document.text(), lexicon);
+  }
+  return c;
 }
 
 json::object analysis_entry(const Document& doc, const DocumentAnalysis& a, const RulePack& pack) {

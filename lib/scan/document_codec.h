@@ -1,18 +1,32 @@
-// JSON encodings used by the scan: a Document for the cache (so a changed
-// rule pack re-runs analysis without re-parsing), and a document's analysis
-// as the `documents[]` entry of the report schema.
+// Encodings used by the scan: a Document with its tokens for the cache (so
+// a changed rule pack re-runs analysis without parsing or tokenising), and a
+// document's analysis as the `documents[]` entry of the report schema.
 #pragma once
 
 #include <boost/json.hpp>
+#include <optional>
+#include <string>
+#include <string_view>
 
 #include "styrkoll/analysis.h"
 #include "styrkoll/document.h"
 #include "styrkoll/status.h"
+#include "styrkoll/text.h"
 
 namespace styrkoll::scan {
 
-boost::json::object encode_document(const Document& doc);
-Result<Document> decode_document(const boost::json::value& v);
+// The cache's binary form of a document (metadata, blocks, running text,
+// warnings) and, when given, its analysed text (text/token_codec).
+std::string encode_cached_document(const Document& doc, const AnalyzedText* tokens);
+
+struct CachedDocument {
+  Document document;
+  std::optional<AnalyzedText> tokens;  // none when they were not stored or do not decode (tokenise again)
+};
+// Decodes a row made by encode_cached_document. Errors: corrupt, when the
+// row is damaged or of another encoding (then read the file again). Never
+// throws on bad input; tokens refer to `lexicon`.
+Result<CachedDocument> decode_cached_document(std::string_view row, const Lexicon& lexicon);
 
 // The report entry of an analysed document. Path-dependent fields (path,
 // fingerprints) are filled in by the report builder.

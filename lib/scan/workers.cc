@@ -19,7 +19,6 @@
 #include "scan/document_codec.h"
 #include "styrkoll/ingest.h"
 #include "styrkoll/text.h"
-#include "text/token_codec.h"
 
 namespace styrkoll::scan {
 
@@ -133,18 +132,6 @@ bool take_response(std::string& buf, std::string& entry, std::string& document) 
   _exit(0);
 }
 
-// The cached row, its tree in `arena` (null when empty or not JSON). Built
-// in place: assigning it to a value of default storage would copy the tree.
-json::value parse_cached(const std::string& row, json::monotonic_resource* arena) {
-  if (row.empty()) return nullptr;
-  json::parse_options options;
-  options.allow_invalid_utf8 = true;
-  boost::system::error_code ec;
-  json::value v = json::parse(row, ec, arena, options);
-  if (ec) return nullptr;
-  return v;
-}
-
 }  // namespace
 
 std::string make_request(const std::string& path, const std::string& sha256, const std::string& type, bool cached) {
@@ -171,24 +158,18 @@ Response handle_request(const Engine& engine, const std::string& request, const 
     }
     std::optional<Document> doc;
     std::optional<AnalyzedText> tokens;
-    // The cached document and its tokens. An arena makes parsing them (and
-    // freeing the tree) much cheaper than one allocation per value; the rows
-    // were serialized by workers from valid UTF-8, and validating it again
-    // cost a tenth of the parse (invalid bytes from a damaged cache reach
-    // the text layer, which reads them as U+FFFD like any badly encoded
-    // input). A row that does not parse or decode is ignored: the file is
-    // read again.
+    // The cached document and its tokens. A row that does not decode is
+    // ignored: the file is read again.
     std::optional<std::string> fetched;
     if (cached_document.empty() && cached_documents && r.contains("cached") && r.at("cached") == true) {
       fetched = cached_documents(sha);  // a row that cannot be read: the file is parsed below
     }
-    json::monotonic_resource arena;
-    json::value cached = parse_cached(fetched ? *fetched : cached_document, &arena);
-    if (cached.is_object()) {
-      auto d = decode_document(cached);
-      if (d.ok()) doc = std::move(d).value();
-      const json::object& c = cached.as_object();
-      if (doc && c.contains("tokens")) tokens = text::decode_tokens(c.at("tokens"), doc->text(), engine.lexicon());
+    if (const std::string& row = fetched ? *fetched : cached_document; !row.empty()) {
+      auto c = decode_cached_document(row, engine.lexicon());
+      if (c.ok()) {
+        doc = std::move(c.value().document);
+        tokens = std::move(c.value().tokens);
+      }
     }
     bool tokens_cached = tokens.has_value();
     bool parsed = false;
@@ -210,11 +191,7 @@ Response handle_request(const Engine& engine, const std::string& request, const 
     resp.entry = json::serialize(entry);
     // The document for the cache, with its tokens: when it was parsed now,
     // or cached without (usable) tokens.
-    if (parsed || !tokens_cached) {
-      json::object d = encode_document(*doc);
-      d["tokens"] = text::encode_tokens(*tokens, doc->text().size());
-      resp.document = json::serialize(d);
-    }
+    if (parsed || !tokens_cached) resp.document = encode_cached_document(*doc, &*tokens);
   } catch (const std::exception& e) {
     resp.entry = json::serialize(error_entry("", "", "internal", std::string("worker: ") + e.what()));
     resp.document.clear();

@@ -104,33 +104,36 @@ msgs = [p["message"] for d in a["documents"] for p in d.get("perspectives", [])]
 assert "Ändrad regel: kontroller av utbetalningar saknas." in msgs, "the changed rule is not in the report"
 PY
 "$py" - "$work/out1/cache.sqlite" <<'PY' || fail "cached documents carry no tokens, or old packs' results were kept"
-import sqlite3, sys, json
+import sqlite3, sys
 rows = sqlite3.connect(sys.argv[1]).execute("select document from documents").fetchall()
-assert rows and all("tokens" in json.loads(r[0]) for r in rows), len(rows)
+# The binary row ends with its tokens, whose section starts with the tokenizer version ("icuNN/tN").
+assert rows and all(r[0].startswith(b"\x13styrkoll-document/2") and b"/t2" in r[0] for r in rows), len(rows)
 db = sqlite3.connect(sys.argv[1])
 per_doc = db.execute("select max(n) from (select count(distinct pack) as n from results group by sha256)").fetchone()[0]
 assert per_doc == 1, f"results of {per_doc} rule packs kept for one document (the cache grows with every rule change)"
 PY
 
-# 2c. A damaged cache (cut token streams, invalid UTF-8 in a cached text, a
-# document row cut in half) costs re-reading the file, never a crash or a
-# lost document: the report equals the one made without cache.
+# 2c. A damaged cache (rows cut short, bytes changed, invalid UTF-8 in a
+# cached text, a row of an old encoding) costs re-reading the file, never a
+# crash or a lost document: the report equals the one made without cache.
 "$py" - "$work/out1/cache.sqlite" <<'PY'
-import sqlite3, sys, json
+import sqlite3, sys, random
 db = sqlite3.connect(sys.argv[1])
 rows = db.execute("select rowid, document from documents").fetchall()
+rnd = random.Random(5)
 for k, (rowid, doc) in enumerate(rows):
-    if k % 3 == 0:
-        d = json.loads(doc)
-        d["tokens"]["t"] = d["tokens"]["t"][: len(d["tokens"]["t"]) // 2]
-        doc = json.dumps(d, ensure_ascii=False)
-    elif k % 3 == 1:
-        d = json.loads(doc)
-        d["tokens"]["w"] = d["tokens"]["w"][:1]
-        doc = json.dumps(d, ensure_ascii=False).replace("ö", "\udcff", 2).encode("utf-8", "surrogateescape")
-    else:
+    doc = bytearray(doc)
+    if k % 4 == 0:
         doc = doc[: len(doc) // 2]
-    db.execute("update documents set document=? where rowid=?", (doc, rowid))
+    elif k % 4 == 1:
+        for _ in range(8):
+            doc[rnd.randrange(len(doc))] = rnd.randrange(256)
+    elif k % 4 == 2:
+        i = doc.find("ö".encode())
+        doc[i] = 0xFF
+    else:
+        doc = b'{"v":1,"metadata":{},"blocks":[]}'
+    db.execute("update documents set document=? where rowid=?", (bytes(doc), rowid))
 db.commit()
 print(len(rows), "cached documents damaged")
 PY

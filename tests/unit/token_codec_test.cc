@@ -10,6 +10,7 @@
 #include <boost/json.hpp>
 #include <filesystem>
 #include <random>
+#include <tuple>
 
 #include "ingest/document_builder.h"
 #include "scan/document_codec.h"
@@ -76,10 +77,28 @@ void expect_same(const AnalyzedText& a, const AnalyzedText& b) {
   EXPECT_EQ(a.analysed_as, b.analysed_as);
 }
 
-// Through JSON text, as the cache stores it.
+std::string encoded(const AnalyzedText& at, const Document& doc) {
+  std::string out;
+  text::encode_tokens(at, doc.text().size(), out);
+  return out;
+}
+
 std::optional<AnalyzedText> round_trip(const AnalyzedText& at, const Document& doc) {
-  json::value v = json::parse(json::serialize(text::encode_tokens(at, doc.text().size())));
-  return text::decode_tokens(v, doc.text(), lexicon());
+  return text::decode_tokens(encoded(at, doc), doc.text(), lexicon());
+}
+
+// Whatever decodes stays inside the text and its own arrays.
+void expect_in_bounds(const AnalyzedText& at, std::string_view text) {
+  for (const Token& t : at.tokens) {
+    EXPECT_LE(t.begin, t.end);
+    EXPECT_LE(t.end, text.size());
+    EXPECT_LT(t.sentence, at.sentences.size());
+    EXPECT_NE(t.analysis, nullptr);
+  }
+  for (const Sentence& se : at.sentences) {
+    EXPECT_LE(se.end, text.size());
+    EXPECT_LE(se.first_token + se.token_count, at.tokens.size());
+  }
 }
 
 }  // namespace
@@ -105,51 +124,110 @@ TEST(TokenCodec, RoundTripIsExactOnTheCorpus) {
 
 TEST(TokenCodec, RefusesAnotherVersionOrText) {
   Document doc = tricky();
-  json::object o = text::encode_tokens(analyze_document(doc, lexicon()), doc.text().size());
-  json::object other_version = o;
-  other_version["v"] = "icu1/t0";
+  std::string good = encoded(analyze_document(doc, lexicon()), doc);
+  ASSERT_TRUE(text::decode_tokens(good, doc.text(), lexicon()));
+  std::string other_version = good;
+  std::size_t t = other_version.find("/t");
+  ASSERT_NE(t, std::string::npos);
+  other_version[t + 2] = '0';  // "icuNN/t0"
   EXPECT_FALSE(text::decode_tokens(other_version, doc.text(), lexicon()));
   std::string longer = std::string(doc.text()) + " mer text";
-  EXPECT_FALSE(text::decode_tokens(o, longer, lexicon()));
-  EXPECT_FALSE(text::decode_tokens(json::value("tokens"), doc.text(), lexicon()));
-  EXPECT_FALSE(text::decode_tokens(json::object{}, doc.text(), lexicon()));
+  EXPECT_FALSE(text::decode_tokens(good, longer, lexicon()));
+  EXPECT_FALSE(text::decode_tokens("", doc.text(), lexicon()));
+  EXPECT_FALSE(text::decode_tokens(good + "x", doc.text(), lexicon()));  // exactly one encoding
 }
 
 TEST(TokenCodec, DamagedDataIsRefusedNotTrusted) {
   Document doc = tricky();
-  json::object good = text::encode_tokens(analyze_document(doc, lexicon()), doc.text().size());
+  AnalyzedText at = analyze_document(doc, lexicon());
+  std::string good = encoded(at, doc);
+  // Every cut is refused.
+  for (std::size_t n = 0; n < good.size(); ++n) {
+    EXPECT_FALSE(text::decode_tokens(good.substr(0, n), doc.text(), lexicon())) << n;
+  }
+  // Changed bytes: whatever still decodes stays in bounds.
   std::mt19937 rng(7);
-  const std::string alphabet = "abcdefghijklmnopqrstuvwxyz012345ABCDEFGHIJKLMNOPQRSTUVWXYZ6789+/!\"\\";
   int refused = 0;
-  for (int round = 0; round < 500; ++round) {
-    json::object o = good;
-    for (const char* key : {"t", "s"}) {
-      std::string s(o[key].as_string());
-      if (s.empty()) continue;
-      std::size_t n = 1 + rng() % 3;
-      for (std::size_t k = 0; k < n; ++k) s[rng() % s.size()] = alphabet[rng() % alphabet.size()];
-      if (rng() % 4 == 0) s.resize(rng() % s.size());
-      o[key] = s;
-    }
-    auto r = text::decode_tokens(o, doc.text(), lexicon());
+  for (int round = 0; round < 2000; ++round) {
+    std::string s = good;
+    std::size_t n = 1 + rng() % 3;
+    for (std::size_t k = 0; k < n; ++k) s[rng() % s.size()] = static_cast<char>(rng() % 256);
+    auto r = text::decode_tokens(s, doc.text(), lexicon());
     if (!r) {
       ++refused;
       continue;
     }
-    // Whatever decodes stays inside the text and its own arrays.
-    for (const Token& t : r->tokens) {
-      EXPECT_LE(t.end, doc.text().size());
-      EXPECT_LT(t.sentence, r->sentences.size());
-      EXPECT_NE(t.analysis, nullptr);
-    }
-    for (const Sentence& se : r->sentences) EXPECT_LE(se.first_token + se.token_count, r->tokens.size());
+    expect_in_bounds(*r, doc.text());
   }
-  EXPECT_GT(refused, 250);
-  json::object bad_index = good;
-  bad_index["a"] = json::array{json::array{100000, "x"}};
-  EXPECT_FALSE(text::decode_tokens(bad_index, doc.text(), lexicon()));
-  bad_index["a"] = json::array{json::array{-1, "x"}};
-  EXPECT_FALSE(text::decode_tokens(bad_index, doc.text(), lexicon()));
+  EXPECT_GT(refused, 0);
+  // A suspended element's index outside the tokens.
+  AnalyzedText bad = at;
+  ASSERT_FALSE(bad.analysed_as.empty());
+  bad.analysed_as.front().first = 100000;
+  EXPECT_FALSE(text::decode_tokens(encoded(bad, doc), doc.text(), lexicon()));
+}
+
+// The cached document (scan/document_codec): the same document and tokens
+// back; anything damaged refused.
+TEST(DocumentCodec, RoundTripIsExactOnTheCorpus) {
+  for (const Document& doc : corpus()) {
+    AnalyzedText at = analyze_document(doc, lexicon());
+    auto c = scan::decode_cached_document(scan::encode_cached_document(doc, &at), lexicon());
+    ASSERT_TRUE(c.ok()) << doc.metadata().path;
+    const Document& back = c.value().document;
+    EXPECT_EQ(back.text(), doc.text());
+    const Metadata &m = back.metadata(), &o = doc.metadata();
+    EXPECT_EQ(std::tie(m.path, m.format, m.sha256, m.size_bytes, m.title, m.author, m.created, m.modified, m.producer, m.page_count),
+              std::tie(o.path, o.format, o.sha256, o.size_bytes, o.title, o.author, o.created, o.modified, o.producer, o.page_count));
+    ASSERT_EQ(back.blocks().size(), doc.blocks().size());
+    for (std::size_t i = 0; i < doc.blocks().size(); ++i) {
+      const Block &x = back.blocks()[i], &y = doc.blocks()[i];
+      EXPECT_EQ(std::tie(x.kind, x.level, x.numbering, x.page, x.paragraph_index, x.table, x.row, x.column, x.begin, x.end, x.section),
+                std::tie(y.kind, y.level, y.numbering, y.page, y.paragraph_index, y.table, y.row, y.column, y.begin, y.end, y.section))
+          << doc.metadata().path << " block " << i;
+    }
+    EXPECT_EQ(back.running_text(), doc.running_text());
+    EXPECT_EQ(back.warnings(), doc.warnings());
+    ASSERT_TRUE(c.value().tokens);
+    expect_same(at, *c.value().tokens);
+  }
+}
+
+TEST(DocumentCodec, WithoutTokensAndDamagedRows) {
+  Document doc = tricky();
+  auto plain = scan::decode_cached_document(scan::encode_cached_document(doc, nullptr), lexicon());
+  ASSERT_TRUE(plain.ok());
+  EXPECT_FALSE(plain.value().tokens);
+  EXPECT_EQ(plain.value().document.text(), doc.text());
+
+  AnalyzedText at = analyze_document(doc, lexicon());
+  std::string good = scan::encode_cached_document(doc, &at);
+  // Cut anywhere: refused, or (cut inside the tokens) the document without them.
+  for (std::size_t n = 0; n < good.size(); ++n) {
+    auto c = scan::decode_cached_document(good.substr(0, n), lexicon());
+    if (c.ok()) {
+      EXPECT_EQ(c.value().document.text(), doc.text()) << n;
+      EXPECT_FALSE(c.value().tokens) << n;
+    }
+  }
+  // Invalid UTF-8 in a text, another encoding, a row of the old JSON form.
+  std::string bad_text = good;
+  std::size_t k = bad_text.find("Felutbetalningar");
+  ASSERT_NE(k, std::string::npos);
+  bad_text[k + 1] = static_cast<char>(0xC3);
+  EXPECT_FALSE(scan::decode_cached_document(bad_text, lexicon()).ok());
+  std::string other = good;
+  other[other.find("document/") + 9] = '9';
+  EXPECT_FALSE(scan::decode_cached_document(other, lexicon()).ok());
+  EXPECT_FALSE(scan::decode_cached_document("{\"v\":1,\"blocks\":[]}", lexicon()).ok());
+  // Changed bytes: refused, or a document whose tokens stay in bounds.
+  std::mt19937 rng(11);
+  for (int round = 0; round < 2000; ++round) {
+    std::string s = good;
+    for (int j = 0; j < 3; ++j) s[rng() % s.size()] = static_cast<char>(rng() % 256);
+    auto c = scan::decode_cached_document(s, lexicon());
+    if (c.ok() && c.value().tokens) expect_in_bounds(*c.value().tokens, c.value().document.text());
+  }
 }
 
 // The analysis from decoded tokens is the analysis from the document.
