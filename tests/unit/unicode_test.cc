@@ -34,6 +34,18 @@ TEST(Encoding, Utf8Validation) {
   EXPECT_TRUE(is_valid_utf8("välfärd"));
   EXPECT_FALSE(is_valid_utf8("v\xE4lf\xE4rd"));
   EXPECT_FALSE(is_valid_utf8("\xC0\xAF"));  // overlong
+  // Long ASCII runs are checked eight bytes at a time: a bad byte anywhere
+  // among or after them, or a sequence cut at the end, is still found.
+  const std::string run(37, 'a');
+  EXPECT_TRUE(is_valid_utf8(run + "välfärd" + run));
+  EXPECT_TRUE(is_valid_utf8(run + "\xEF\xBF\xBD"));  // U+FFFD itself is valid
+  for (std::size_t k = 0; k <= run.size(); ++k) {
+    std::string bad = run;
+    bad.insert(k, "\xE4");
+    EXPECT_FALSE(is_valid_utf8(bad)) << k;
+  }
+  EXPECT_FALSE(is_valid_utf8(run + "\xC3"));
+  EXPECT_FALSE(is_valid_utf8(run + "\xE2\x80"));
 }
 
 TEST(Letters, CountsLettersAndReplacements) {
