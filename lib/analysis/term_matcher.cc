@@ -184,13 +184,14 @@ const std::vector<std::uint32_t>& TermMatcher::first_matches_memo(const Token& t
     std::shared_lock lock(shard.mutex);
     auto it = shard.map.find(t.analysis);
     // Entries are never erased or changed, so the reference outlives the lock.
-    if (it != shard.map.end() && it->second.folded == t.folded) return it->second.first;
+    if (it != shard.map.end() && it->second->folded == t.folded) return it->second->first;
   }
   first_matches(t, candidates, scratch);
   std::unique_lock lock(shard.mutex);
-  auto [it, inserted] = shard.map.try_emplace(t.analysis, FirstMemo{std::string(t.folded), scratch});
-  if (!inserted && it->second.folded != t.folded) return scratch;  // another form of the same analysis
-  return it->second.first;
+  auto [it, inserted] = shard.map.try_emplace(t.analysis);
+  if (inserted) it->second = std::make_unique<const FirstMemo>(FirstMemo{std::string(t.folded), scratch});
+  else if (it->second->folded != t.folded) return scratch;  // another form of the same analysis
+  return it->second->first;
 }
 
 std::vector<TermHit> TermMatcher::match(const AnalyzedText& text, std::string_view source, std::size_t first,
@@ -199,8 +200,8 @@ std::vector<TermHit> TermMatcher::match(const AnalyzedText& text, std::string_vi
   std::vector<std::uint32_t> candidates, scratch;
   // Most tokens repeat an earlier word of the text: a local map in front of
   // the shared memo saves its locks.
-  std::unordered_map<const WordAnalysis*, std::pair<std::string_view, const std::vector<std::uint32_t>*>> seen;
-  seen.reserve(std::min<std::size_t>(last - first, 4096));
+  boost::unordered_flat_map<const WordAnalysis*, std::pair<std::string_view, const std::vector<std::uint32_t>*>> seen;
+  seen.reserve(std::min<std::size_t>((last - first) / 2, 4096));
   for (std::size_t i = first; i < last; ++i) {
     const Token& t = text.tokens[i];
     const std::vector<std::uint32_t>* starts = nullptr;

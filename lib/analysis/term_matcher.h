@@ -19,6 +19,7 @@
 
 #include <array>
 #include <bitset>
+#include <boost/unordered/unordered_flat_map.hpp>
 #include <cstdint>
 #include <memory>
 #include <shared_mutex>
@@ -104,7 +105,9 @@ class TermMatcher {
   };
   struct MemoShard {
     std::shared_mutex mutex;
-    std::unordered_map<const WordAnalysis*, FirstMemo> map;
+    // Open addressing (no node per entry, no modulo): a lookup is most of a
+    // word's cost. Values are pointers, stable whatever the map does.
+    boost::unordered_flat_map<const WordAnalysis*, std::unique_ptr<const FirstMemo>> map;
   };
   std::unique_ptr<std::array<MemoShard, 32>> memo_ = std::make_unique<std::array<MemoShard, 32>>();
   const std::vector<std::uint32_t>& first_matches_memo(const Token& t, std::vector<std::uint32_t>& candidates,
