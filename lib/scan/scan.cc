@@ -471,17 +471,26 @@ Result<ScanResult> run_scan(const ScanOptions& opt) {
         for (auto& a : list) learned.emplace(a.first, std::move(a.second));
       }
     }
-    if (cache) cache->commit();
   }
   phase("analysed");
-  if (cache && !learned.empty()) {
-    std::vector<std::pair<std::string, WordAnalysis>> list(learned.begin(), learned.end());
-    cache->put_lexicon_batch(encode_analyses(list));
-    cache->commit();
+  // The cache's last writes (results since the last commit, the vocabulary
+  // learned) and its closing checkpoint (the WAL copied into the database
+  // file, with an fsync: tens of milliseconds) go to disk on another thread
+  // while the report is built: neither needs the other. No worker is forked
+  // after this point, so the thread cannot be caught inside SQLite by a fork.
+  std::jthread closing;
+  if (cache) {
+    std::string batch;
+    if (!learned.empty()) batch = encode_analyses({learned.begin(), learned.end()});
+    closing = std::jthread([c = std::move(cache), batch = std::move(batch)]() mutable {
+      if (!batch.empty()) c->put_lexicon_batch(batch);
+      c->commit();
+      c.reset();
+    });
   }
 
   engine.reset();  // the report needs the rules only; give the engine's memory back first
-  phase("vocabulary-saved");
+  phase("vocabulary-queued");
 
   scan::StreamInput st;
   st.pack = pack.value().get();
@@ -517,6 +526,8 @@ Result<ScanResult> run_scan(const ScanOptions& opt) {
   result.open_missing = out.open_missing;
   result.open_weak = out.open_weak;
   result.report_json = std::move(out.report_json);
+  if (closing.joinable()) closing.join();
+  phase("cache-closed");
   return result;
 }
 

@@ -22,9 +22,10 @@ struct Job {
   std::size_t index;     // caller's job number
   std::string request;   // JSON: {path, sha256, type}
   std::string document;  // the cached document's JSON text, sent as a frame of its own ("" = none sent)
-  // Quick jobs (the document is cached: no parsing) may queue behind another
-  // quick job on the same worker, so that the worker finds its next job in
-  // its pipe instead of waiting for the parent to be scheduled. Slow jobs
+  // Quick jobs (the document is cached: no parsing) queue up to
+  // kQueueDepth deep on a worker of quick jobs, so that the worker finds its
+  // next job in its pipe instead of waiting for the parent to be scheduled
+  // (on two cores the parent and two workers take turns). Slow jobs
   // (parsing) never queue: one could wait behind a 400-page budget.
   bool quick = false;
 };
@@ -60,7 +61,7 @@ class WorkerPool {
   std::vector<std::string> shutdown();
 
   // Whether submit() would place `job` now: a worker is idle, or (quick
-  // jobs) a worker has one quick job and room for one more.
+  // jobs) a worker has only quick jobs and room for one more.
   bool can_take(const Job& job) const;
   // REQUIRES: can_take(job).
   void submit(Job job);
@@ -71,7 +72,7 @@ class WorkerPool {
   std::size_t busy() const;
 
  private:
-  static constexpr std::size_t kQueueDepth = 2;
+  static constexpr std::size_t kQueueDepth = 4;
   struct Queued {
     std::size_t job;
     bool quick;
