@@ -17,7 +17,7 @@ here=$(cd "$(dirname "$0")/.." && pwd)
 seconds=${1:-60}
 shift || true
 build=${FUZZ_BUILD:-$here/build-fuzz}
-all=(fuzz_pdf fuzz_zip fuzz_html fuzz_text fuzz_rules fuzz_analyze)
+all=(fuzz_pdf fuzz_zip fuzz_html fuzz_text fuzz_rules fuzz_analyze fuzz_cache)
 targets=("$@")
 [ ${#targets[@]} -gt 0 ] || targets=("${all[@]}")
 

@@ -12,6 +12,7 @@
 
 #include "core/file_io.h"
 #include "ingest/xml_util.h"
+#include "scan/document_codec.h"
 #include "styrkoll/dictionary.h"
 #include "styrkoll/ingest.h"
 #include "styrkoll/lexicon.h"
@@ -176,7 +177,8 @@ TEST(FuzzRegressions, RuleWithWrongNodeKindIsAnErrorNotAnException) {
 
 // Every reproducer the fuzzers found, through the entry point named by its
 // file name prefix (pdf-, docx-, odt-, html-, md-, txt-: ingest_memory;
-// text-: analyze_text; rules-: as rules/wc.yaml of the test pack): it must
+// text-: analyze_text; rules-: as rules/wc.yaml of the test pack; cache-:
+// as a scan cache row, decode_cached_document): it must
 // come back with a result or a typed error (a crash fails the test binary).
 TEST(FuzzRegressions, ReplayWithoutCrash) {
   fs::path dir = data("fuzz-regressions");
@@ -195,6 +197,11 @@ TEST(FuzzRegressions, ReplayWithoutCrash) {
     } else if (name.rfind("rules-", 0) == 0) {
       SCOPED_TRACE(name);
       (void)load_pack_with_rule(slurp(e.path()));
+      ++replayed;
+    } else if (name.rfind("cache-", 0) == 0) {
+      SCOPED_TRACE(name);
+      auto lex = Lexicon::shared();
+      if (lex) (void)scan::decode_cached_document(slurp(e.path()), *lex);
       ++replayed;
     }
     for (const auto& [prefix, format] : prefixes) {
