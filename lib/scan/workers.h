@@ -1,8 +1,10 @@
 // A pool of forked worker processes that ingest and analyse documents.
 // Each request is two frames over a pipe (the JSON request, the cached
-// document or an empty frame); each response two (the entry, the document). The
-// parent enforces a time limit per document and replaces workers that
-// crash, hang or exceed their memory limit.
+// document or an empty frame); each response two (the entry, the document
+// for the cache or an empty frame). Workers read the documents of requests
+// marked "cached" from the scan cache themselves. The parent enforces a
+// time limit per document and replaces workers that crash, hang or exceed
+// their memory limit.
 #pragma once
 
 #include <sys/types.h>
@@ -21,7 +23,7 @@ namespace styrkoll::scan {
 struct Job {
   std::size_t index;     // caller's job number
   std::string request;   // JSON: {path, sha256, type}
-  std::string document;  // the cached document's JSON text, sent as a frame of its own ("" = none sent)
+  std::string document;  // a cached document (encode_cached_document), sent as a frame of its own ("" = none sent)
   // Quick jobs (the document is cached: no parsing) queue up to
   // kQueueDepth deep on a worker of quick jobs, so that the worker finds its
   // next job in its pipe instead of waiting for the parent to be scheduled
@@ -31,7 +33,7 @@ struct Job {
 };
 
 // Where a worker finds the cached document of a request marked "cached"
-// (the content hash -> its JSON text), instead of receiving it in the pipe.
+// (the content hash -> its cache row), instead of receiving it in the pipe.
 using CachedDocuments = std::function<std::optional<std::string>(const std::string& sha256)>;
 
 struct JobResult {
@@ -39,7 +41,7 @@ struct JobResult {
   bool ok = false;         // false: the worker died or timed out, or the job was not run (retry)
   bool retry = false;      // the job was queued behind one that crashed or hung: submit it again
   std::string entry;       // JSON: the report entry, when ok
-  std::string document;    // JSON: the parsed document for the cache ("" when it came from the cache)
+  std::string document;    // the parsed document for the cache, encoded ("" when it came from the cache)
   std::string error_code;  // "timeout" or "crashed" when !ok && !retry
   std::string error_message;
 };
@@ -102,9 +104,9 @@ class WorkerPool {
 
 // The worker side: answers one request (also used in-process). Returns the
 // report entry and, when the document was parsed (no usable cached
-// document), its encoding for the cache; both as JSON text, passed on
-// without re-parsing. A cached document that cannot be read is ignored and
-// the file parsed again.
+// document), its encoding for the cache (encode_cached_document); both
+// passed on without re-parsing. A cached document that cannot be read is
+// ignored and the file parsed again.
 struct Response {
   std::string entry, document;
 };
