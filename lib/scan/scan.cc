@@ -171,7 +171,15 @@ Result<ScanResult> run_scan(const ScanOptions& opt) {
   // STYRKOLL_TRACE_PHASES=1: when each phase of the scan ended, on stderr (for performance work).
   const bool trace = [] { const char* e = std::getenv("STYRKOLL_TRACE_PHASES"); return e && *e == '1'; }();
   auto phase = [&](const char* name) {
-    if (trace) std::fprintf(stderr, "phase %-16s %7.3f s\n", name, std::chrono::duration<double>(std::chrono::steady_clock::now() - t0).count());
+    if (!trace) return;
+    long pages = 0, resident = 0;  // this process's resident memory now
+    if (FILE* f = std::fopen("/proc/self/statm", "r")) {
+      if (std::fscanf(f, "%ld %ld", &pages, &resident) != 2) resident = 0;
+      std::fclose(f);
+    }
+    std::fprintf(stderr, "phase %-17s %7.3f s %6.1f MB\n", name,
+                 std::chrono::duration<double>(std::chrono::steady_clock::now() - t0).count(),
+                 static_cast<double>(resident) * static_cast<double>(::sysconf(_SC_PAGESIZE)) / 1e6);
   };
   std::string started = now_iso();
   auto pack = RulePack::load(opt.rules_dir);
