@@ -15,7 +15,9 @@ using report::Perspective;
 
 class CsvWriter {
  public:
-  explicit CsvWriter(char separator) : sep_(separator) {}
+  CsvWriter(char separator, std::string start, std::size_t expected) : sep_(separator), out_(std::move(start)) {
+    out_.reserve(expected);
+  }
 
   void row(const std::vector<std::string>& fields) {
     for (std::size_t i = 0; i < fields.size(); ++i) {
@@ -91,7 +93,9 @@ Result<std::string> report::render_csv(const report::Report& r, char separator, 
     return Status(ErrorCode::invalid_argument,
                   std::string("csv: unsupported separator '") + separator + "' (use ',' or ';')");
 
-  CsvWriter w(separator);
+  // The byte-order mark first, and room for the whole table (a row per
+  // document and perspective repeats its document's fields).
+  CsvWriter w(separator, bom ? std::string("\xEF\xBB\xBF") : std::string(), report::text_bytes(r) + 4096);
   w.row({"sökväg", "titel", "dokumenttyp", "status", "perspektiv", "täckning", "motivering", "förslag",
          "sida", "avsnitt", "citat", "fingeravtryck", "bedömning"});
   for (const DocumentEntry& d : r.documents) {
@@ -124,9 +128,7 @@ Result<std::string> report::render_csv(const report::Report& r, char separator, 
       w.row(f);
     }
   }
-  std::string out = bom ? std::string("\xEF\xBB\xBF") : std::string();
-  out += w.take();
-  return out;
+  return w.take();
 }
 
 }  // namespace styrkoll

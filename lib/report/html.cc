@@ -304,6 +304,9 @@ class HtmlRenderer {
   }
 
   std::string render() {
+    // Evidence is shown whole and escaped, around a fixed frame per document:
+    // one buffer for the page, not a chain of ever larger copies.
+    o_.reserve(report::text_bytes(r_) * 3 / 2 + 2048 * r_.documents.size() + 262144);
     head();
     o_ += "<main>\n";
     summary();

@@ -6,6 +6,31 @@ namespace styrkoll::report {
 
 namespace json = boost::json;
 
+std::size_t text_bytes(const Report& r) {
+  auto sum = [](const std::vector<std::string>& v) {
+    std::size_t n = 0;
+    for (const auto& s : v) n += s.size() + 4;
+    return n;
+  };
+  auto evidence = [&](const std::vector<Evidence>& v) {
+    std::size_t n = 0;
+    for (const auto& e : v) n += e.quote.size() + sum(e.section) + e.rule_id.size() + 32;
+    return n;
+  };
+  std::size_t n = 0;
+  for (const DocumentEntry& d : r.documents) {
+    n += d.path.size() + d.title.size() + d.sha256.size() + sum(d.duplicates) + sum(d.warnings) + evidence(d.wc_evidence) + 64;
+    if (d.doc_type) n += d.doc_type->name.size() + sum(d.doc_type->reasons);
+    if (d.error) n += d.error->message.size();
+    for (const Perspective& p : d.perspectives) {
+      n += p.id.size() + p.name.size() + sum(p.reasons) + evidence(p.evidence) + p.message.size() +
+           p.recommendation.size() + sum(p.rule_ids) + p.fingerprint.size() + 32;
+      if (p.assessment) n += p.assessment->comment.size() + 64;
+    }
+  }
+  return n;
+}
+
 int DocumentEntry::gap_count() const {
   int n = 0;
   for (const auto& p : perspectives) n += p.is_gap() ? 1 : 0;

@@ -122,6 +122,12 @@ struct Report {
   std::optional<Diff> baseline;
 };
 
+// The bytes of the report's texts (paths, titles, reasons, messages,
+// recommendations, quotes and sections, fingerprints): what the renderers
+// size their output buffers by, so that a rendering of a large archive is
+// not built by a chain of ever larger copies.
+std::size_t text_bytes(const Report& r);
+
 // Parses and checks a report text. Errors: invalid_argument, "report: ...".
 Result<Report> parse_report(std::string_view json_text);
 

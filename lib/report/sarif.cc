@@ -86,7 +86,9 @@ Result<std::string> report::render_sarif(const report::Report& r) {
   // The results are written one at a time rather than built as one tree:
   // a tree of every finding of a large archive took more memory than all
   // the other renderings together.
-  std::string out = json::serialize(log);
+  std::string out;
+  out.reserve(report::text_bytes(r) + 65536);  // one buffer, not a chain of ever larger copies
+  out = json::serialize(log);
   out.pop_back();  // '}'
   out += ",\"runs\":[";
   std::string run_text = json::serialize(run);

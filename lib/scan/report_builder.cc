@@ -255,7 +255,8 @@ namespace {
 
 // One contiguous part of the sorted documents, assembled on its own thread.
 struct Part {
-  std::string text;  // the entries, comma-separated
+  std::string text;  // the entries, comma-separated (the first part: after the report's head)
+  std::size_t entries = 0;
   ArchiveTally tally;
   Findings findings;
   std::vector<report::DocumentEntry> model;
@@ -281,7 +282,7 @@ void assemble_part(StreamInput& in, const std::vector<std::size_t>& order, std::
     complete_entry(d, in.identities[i], in.assessments);
     part.tally.add(d);
     if (in.baseline) collect_findings(d, part.findings);
-    if (!part.text.empty()) part.text += ',';
+    if (part.entries++ > 0) part.text += ',';
     part.text += json::serialize(d);
     if (with_model && part.model_ok) {
       auto entry = report::read_document_entry(v, "documents[" + std::to_string(k) + "]");
@@ -308,9 +309,6 @@ StreamOutput build_report_stream(StreamInput& in) {
   head["scan"] = std::move(scan);
   StreamOutput out;
   std::string& text = out.report_json;
-  text = json::serialize(head);
-  text.pop_back();  // '}'
-  text += ",\"documents\":[";
 
   // Entries are independent: large archives are assembled in two halves,
   // the first on a helper thread (a warm re-scan spends most of its time here
@@ -318,6 +316,19 @@ StreamOutput build_report_stream(StreamInput& in) {
   // is the same as from one thread.
   std::vector<Part> parts(order.size() >= in.split_from ? 2 : 1);
   std::size_t cut = parts.size() == 2 ? order.size() / 2 : 0;
+  // The first part's text becomes the report: it starts with the head and
+  // has room for every entry (completed entries are a little longer than
+  // the entries), so the report is not a copy of the parts (~15 MB for
+  // 2,000 documents, at the scan's peak of memory).
+  {
+    std::size_t bytes = 0;
+    for (std::size_t i = 0; i < in.entries.size(); ++i) bytes += in.entries[i].size() + 320 + 64 * in.duplicates[i].size();
+    std::string& first = parts.front().text;
+    first.reserve(bytes + bytes / 8 + 65536);
+    first = json::serialize(head);
+    first.pop_back();  // '}'
+    first += ",\"documents\":[";
+  }
   {
     std::thread first;
     if (parts.size() == 2) first = std::thread([&] { assemble_part(in, order, 0, cut, in.build_model, parts[0]); });
@@ -326,11 +337,12 @@ StreamOutput build_report_stream(StreamInput& in) {
   }
   ArchiveTally tally;
   Findings findings;
-  bool first_text = true;
+  text = std::move(parts.front().text);
+  bool first_text = parts.front().entries == 0;
   for (Part& part : parts) {
     tally.merge(part.tally);
     for (auto& [fp, f] : part.findings) findings[fp] = std::move(f);  // a later document wins, as in one pass
-    if (part.text.empty()) continue;
+    if (&part == &parts.front() || part.text.empty()) continue;
     if (!first_text) text += ',';
     first_text = false;
     text += part.text;
