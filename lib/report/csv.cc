@@ -1,5 +1,7 @@
 // render_csv: one row per document x perspective for spreadsheets.
+#include <algorithm>
 #include <string>
+#include <string_view>
 #include <vector>
 
 #include "report/report_model.h"
@@ -30,19 +32,17 @@ class CsvWriter {
   std::string take() { return std::move(out_); }
 
  private:
-  void field(const std::string& raw) {
-    std::string v = raw;
+  void field(std::string_view v) {
     // A spreadsheet would evaluate a cell starting with one of these as a
     // formula (CSV injection); a leading apostrophe makes it plain text.
-    if (!v.empty() &&
-        (v[0] == '=' || v[0] == '+' || v[0] == '-' || v[0] == '@' || v[0] == '\t' || v[0] == '\r'))
-      v.insert(v.begin(), '\'');
-    bool quote = v.find_first_of(std::string("\"\r\n") + sep_) != std::string::npos;
+    bool formula = !v.empty() && (v[0] == '=' || v[0] == '+' || v[0] == '-' || v[0] == '@' || v[0] == '\t' || v[0] == '\r');
+    bool quote = std::any_of(v.begin(), v.end(), [this](char c) { return c == '"' || c == '\r' || c == '\n' || c == sep_; });
+    if (quote) out_ += '"';
+    if (formula) out_ += '\'';
     if (!quote) {
       out_ += v;
       return;
     }
-    out_ += '"';
     for (char c : v) {
       if (c == '"') out_ += '"';
       out_ += c;

@@ -317,7 +317,14 @@ Result<ScanResult> run_scan(const ScanOptions& opt) {
   };
   // Entries are kept as JSON text (compact) until the report is assembled.
   std::vector<std::optional<std::string>> entries(items.size());
-  auto failed_entry = [](const std::string& text) { return text.find("\"status\":\"error\"") != std::string::npos; };
+  // The document's own status is the entry's first "status" key (its
+  // fields come in a fixed order and strings cannot hold an unescaped
+  // quote): found in the first few hundred bytes, not after a scan of the
+  // whole entry (15 MB for 2,000 documents in a warm re-scan).
+  auto failed_entry = [](const std::string& text) {
+    std::size_t k = text.find("\"status\":\"");
+    return k != std::string::npos && text.compare(k + 10, 6, "error\"") == 0;
+  };
   auto finish_item = [&](std::size_t i, std::string entry, bool failed) {
     entries[i] = std::move(entry);
     ++progress.done;
