@@ -12,6 +12,7 @@
 #include <deque>
 #include <filesystem>
 #include <fstream>
+#include <future>
 #include <map>
 #include <set>
 #include <thread>
@@ -182,7 +183,29 @@ Result<ScanResult> run_scan(const ScanOptions& opt) {
                  static_cast<double>(resident) * static_cast<double>(::sysconf(_SC_PAGESIZE)) / 1e6);
   };
   std::string started = now_iso();
-  auto pack = RulePack::load(opt.rules_dir);
+  // The rule pack (YAML files: a tenth of a warm re-scan) is read on a
+  // second thread while the cache is opened and the archive walked. It is
+  // joined before anything needs it, and long before any worker is forked.
+  auto pack_loading = std::async(std::launch::async, [&opt] { return RulePack::load(opt.rules_dir); });
+  auto fail = [&](Status st) {  // a bad rule pack is the first thing to say
+    auto p = pack_loading.get();
+    return p.ok() ? st : p.status();
+  };
+  unsigned shard_index = 1, shard_count = 1;
+  if (!opt.shard.empty() && !parse_shard(opt.shard, shard_index, shard_count)) {
+    return fail(Status(ErrorCode::invalid_argument, "--shard '" + opt.shard + "': expected I/N with 1 <= I <= N"));
+  }
+  std::unique_ptr<scan::Cache> cache;
+  if (!opt.cache_path.empty()) {
+    auto c = scan::Cache::open(opt.cache_path);
+    if (!c.ok()) return fail(c.status());
+    cache = std::move(c).value();
+  }
+  phase("cache-open");
+  ScanResult result;
+  std::vector<Found> files = walk(opt.roots, result.problems);
+  phase("walk");
+  auto pack = pack_loading.get();
   if (!pack.ok()) return pack.status();
   phase("rules");
   // The engine (lexicon, dictionary when needed, compiled rules: up to
@@ -236,21 +259,6 @@ Result<ScanResult> run_scan(const ScanOptions& opt) {
     }
     baseline = v.as_object();
   }
-  unsigned shard_index = 1, shard_count = 1;
-  if (!opt.shard.empty() && !parse_shard(opt.shard, shard_index, shard_count)) {
-    return Status(ErrorCode::invalid_argument, "--shard '" + opt.shard + "': expected I/N with 1 <= I <= N");
-  }
-  std::unique_ptr<scan::Cache> cache;
-  if (!opt.cache_path.empty()) {
-    auto c = scan::Cache::open(opt.cache_path);
-    if (!c.ok()) return c.status();
-    cache = std::move(c).value();
-  }
-  phase("cache-open");
-
-  ScanResult result;
-  std::vector<Found> files = walk(opt.roots, result.problems);
-  phase("walk");
   if (shard_count > 1) {
     std::vector<Found> mine;
     for (auto& f : files) {
