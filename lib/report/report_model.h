@@ -143,5 +143,6 @@ Result<Diff> read_baseline_section(const boost::json::value& baseline);
 Result<std::string> render_html(const Report& r, const HtmlOptions& options);
 Result<std::string> render_csv(const Report& r, char separator, bool bom);
 Result<std::string> render_sarif(const Report& r);
+std::string render_summary(const Report& r);
 
 }  // namespace styrkoll::report

@@ -76,8 +76,12 @@ assert any(f["id"] == "archive.coordinator_role" or f["id"].startswith("archive.
 PY
 
 # 2. Warm re-scan: everything from the cache, same report (timing fields aside).
-"$cli" scan "$arc" --out "$work/out1" -j 2 2> "$work/warm.err" >/dev/null
+"$cli" scan "$arc" --out "$work/out1" -j 2 2> "$work/warm.err" > "$work/warm.out"
 grep -q "8/8 documents.*8 from cache" "$work/warm.err" || { cat "$work/warm.err"; fail "warm re-scan did not use the cache"; }
+# The summary on stdout (made from the scan's model, not from the JSON read back).
+grep -q "^Styrkoll: 9 filer, 8 dokument (1 dubbletter)$" "$work/warm.out" || { cat "$work/warm.out"; fail "summary totals"; }
+grep -q "^  ej läst: .*trasig.pdf" "$work/warm.out" || { cat "$work/warm.out"; fail "summary: unreadable documents"; }
+grep -q "^  rapport: $work/out1/report.json, $work/out1/report.html$" "$work/warm.out" || { cat "$work/warm.out"; fail "summary: report paths"; }
 "$py" - "$r1" "$work/out1/report.json" <<'PY' || fail "warm report differs"
 import json, sys
 a, b = (json.load(open(p)) for p in sys.argv[1:3])

@@ -147,6 +147,32 @@ TEST(ReportStream, RenderReportsFromAScanResultUsesItsModel) {
   EXPECT_EQ(html, render_html(res.report_json).value());
 }
 
+// The terminal summary `styrkoll scan` prints: from the scan's model (no
+// parse of the JSON) exactly what the JSON text gives, with totals, types,
+// unreadable documents (eight, then a count) and the change since the baseline.
+TEST(ReportStream, SummaryFromTheModelEqualsTheSummaryFromTheJson) {
+  scan::StreamInput in = input(120);
+  json::object baseline = sample();
+  in.baseline = &baseline;
+  ScanResult res = scan_result(std::move(in));
+  ASSERT_TRUE(res.model);
+  auto from_model = render_summary(res);
+  auto from_json = render_summary(res.report_json);
+  ASSERT_TRUE(from_model.ok() && from_json.ok());
+  EXPECT_EQ(from_model.value(), from_json.value());
+  const std::string& text = from_model.value();
+  json::object r = json::parse(res.report_json).as_object();
+  const json::object& totals = r.at("archive").at("totals").as_object();
+  EXPECT_NE(text.find("Styrkoll: " + std::to_string(totals.at("files").as_int64()) + " filer, 120 dokument"), std::string::npos) << text;
+  EXPECT_NE(text.find("  dokumenttyper: "), std::string::npos) << text;
+  std::size_t unreadable = 0;
+  for (const auto& d : r.at("documents").as_array()) unreadable += !d.at("error").is_null();
+  ASSERT_GT(unreadable, 8u);
+  EXPECT_NE(text.find("  ... och " + std::to_string(unreadable - 8) + " till\n"), std::string::npos) << text;
+  EXPECT_NE(text.find("  sedan förra granskningen: "), std::string::npos) << text;
+  EXPECT_FALSE(render_summary("{not json").ok());
+}
+
 TEST(ReportStream, AnEntryTheModelCannotReadFallsBackToTheJsonAndItsError) {
   scan::StreamInput in = input(10);
   json::object bad = json::parse(in.entries[4]).as_object();

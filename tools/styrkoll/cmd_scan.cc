@@ -17,6 +17,7 @@
 #include "commands.h"
 #include "engine_setup.h"
 #include "outputs.h"
+#include "styrkoll/report.h"
 #include "styrkoll/scan.h"
 
 namespace styrkoll::cli {
@@ -70,45 +71,6 @@ class ProgressView {
   bool tty_, quiet_;
   double last_ = -10;
 };
-
-void print_summary(const json::object& report, std::ostream& os) {
-  const json::object& a = report.at("archive").as_object();
-  const json::object& t = a.at("totals").as_object();
-  auto n = [&](const char* k) { return t.at(k).as_int64(); };
-  os << "\nStyrkoll: " << n("files") << " filer, " << n("documents") << " dokument (" << n("duplicates")
-     << " dubbletter)\n"
-     << "  analyserade styrdokument: " << n("analyzed") << ", utanför urvalet: " << n("out_of_scope")
-     << ", kräver OCR: " << n("needs_ocr") << ", fel: " << n("errors") << "\n"
-     << "  perspektiv: " << n("strong") << " starka, " << n("weak") << " svaga, " << n("missing") << " saknas ("
-     << n("open_gaps") << " öppna brister)\n";
-  const json::array& found = a.at("types_found").as_array();
-  if (!found.empty()) {
-    os << "  dokumenttyper:";
-    for (const auto& f : found) os << " " << f.as_object().at("id").as_string().c_str() << "(" << f.as_object().at("count").as_int64() << ")";
-    os << "\n";
-  }
-  const json::array& findings = a.at("findings").as_array();
-  if (!findings.empty()) {
-    os << "  viktigaste bristerna i arkivet:\n";
-    int k = 0;
-    for (const auto& f : findings) {
-      if (k++ >= 6) break;
-      os << "   - " << f.as_object().at("message").as_string().c_str() << "\n";
-    }
-  }
-  int errors = 0;
-  for (const auto& d : report.at("documents").as_array()) {
-    const json::object& o = d.as_object();
-    if (o.at("error").is_null()) continue;
-    if (errors++ < 8) os << "  ej läst: " << o.at("error").as_object().at("message").as_string().c_str() << "\n";
-  }
-  if (errors > 8) os << "  ... och " << errors - 8 << " till\n";
-  if (report.contains("baseline")) {
-    const json::object& b = report.at("baseline").as_object();
-    os << "  sedan förra granskningen: " << b.at("fixed").as_int64() << " åtgärdade, " << b.at("improved").as_int64()
-       << " förbättrade, " << b.at("new").as_int64() << " nya, " << b.at("regressed").as_int64() << " försämrade\n";
-  }
-}
 
 }  // namespace
 
@@ -204,10 +166,9 @@ int cmd_scan(const std::vector<std::string>& args) {
   paths.language = vm["lang"].as<std::string>();
   if (!write_outputs(res, paths, "scan")) return 2;
   if (!vm.count("quiet")) {
-    json::monotonic_resource arena;
-    json::value parsed = json::parse(res.report_json, &arena);
-    const json::object& report = parsed.as_object();
-    print_summary(report, std::cout);
+    auto summary = render_summary(res);
+    if (summary.ok()) std::cout << summary.value();
+    else std::cerr << "styrkoll scan: " << summary.status().message() << "\n";
     std::cout << "  rapport: " << paths.json << (paths.html.empty() ? "" : ", " + paths.html) << "\n";
   }
   if (fail_on == "missing" && res.open_missing > 0) return 1;
