@@ -1,6 +1,12 @@
 #include "core/unicode.h"
 #include "core/sha256.h"
+#include "lexicon/affix_tables.h"
 
+#include <unicode/unistr.h>
+
+#include <cstdlib>
+#include <fstream>
+#include <string>
 #include <thread>
 
 #include <gtest/gtest.h>
@@ -66,4 +72,32 @@ TEST(Sha256, KnownVectorsOnEveryThread) {
   check();
   std::thread t(check);
   t.join();
+}
+
+// lower_word lower-cases ASCII and Latin-1 letters itself and sends the rest
+// to ICU's case folding: the same result as ICU for every entry of the
+// dictionary and for the letters whose folding is not the plain lower case.
+TEST(Lexicon, LowerWordEqualsIcuCaseFolding) {
+  auto icu_fold = [](const std::string& w) {
+    icu::UnicodeString u = icu::UnicodeString::fromUTF8(icu::StringPiece(w.data(), static_cast<int32_t>(w.size())));
+    u.foldCase();
+    std::string out;
+    u.toUTF8String(out);
+    return out;
+  };
+  for (std::string w : {"", "ÅÄÖ", "Åsa-Öberg", "Straße", "µg", "ÿ", "Ÿ", "×÷", "ÞÐØ", "Ελλάδα", "İstanbul", "ﬁnans"}) {
+    EXPECT_EQ(styrkoll::lexicon::lower_word(w), icu_fold(w)) << w;
+  }
+  const char* env = std::getenv("STYRKOLL_HUNSPELL_DIR");
+  std::ifstream dic(std::string(env && *env ? env : "/usr/share/hunspell") + "/sv_SE.dic");
+  ASSERT_TRUE(dic);
+  std::string line;
+  std::getline(dic, line);
+  std::size_t n = 0;
+  while (std::getline(dic, line)) {
+    std::string word = line.substr(0, line.find_first_of("/\t"));
+    ASSERT_EQ(styrkoll::lexicon::lower_word(word), icu_fold(word)) << word;
+    ++n;
+  }
+  EXPECT_GT(n, 100000u);
 }
