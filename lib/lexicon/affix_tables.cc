@@ -1,14 +1,19 @@
 #include "lexicon/affix_tables.h"
 
+#include <fcntl.h>
+#include <sys/mman.h>
+#include <sys/stat.h>
+#include <unistd.h>
 #include <unicode/unistr.h>
 
+#include <cerrno>
 #include <cstdlib>
+#include <cstring>
 #include <fstream>
 #include <map>
 #include <sstream>
 #include <vector>
 
-#include "core/file_io.h"
 #include "core/unicode.h"
 
 namespace styrkoll::lexicon {
@@ -75,6 +80,42 @@ void add_derived(StringMap& map, const std::string& form, const std::string& lem
   bool new_prefix = form.compare(0, lemma.size(), lemma) == 0;
   if (new_prefix && !old_prefix) it->second = lemma;
 }
+
+// A file mapped read-only for the duration of a parse.
+class MappedFile {
+ public:
+  MappedFile() = default;
+  MappedFile(const MappedFile&) = delete;
+  MappedFile& operator=(const MappedFile&) = delete;
+  ~MappedFile() {
+    if (data_) ::munmap(data_, size_);
+  }
+  Status open(const std::string& path) {
+    int fd = ::open(path.c_str(), O_RDONLY | O_CLOEXEC);
+    if (fd < 0) return Status(ErrorCode::io_error, path + ": cannot open: " + std::strerror(errno));
+    struct stat st {};
+    if (::fstat(fd, &st) != 0 || !S_ISREG(st.st_mode)) {
+      ::close(fd);
+      return Status(ErrorCode::io_error, path + ": not a readable file");
+    }
+    size_ = static_cast<std::size_t>(st.st_size);
+    if (size_ > 0) {
+      void* p = ::mmap(nullptr, size_, PROT_READ, MAP_PRIVATE, fd, 0);
+      if (p == MAP_FAILED) {
+        ::close(fd);
+        return Status(ErrorCode::io_error, path + ": cannot read: " + std::strerror(errno));
+      }
+      data_ = p;
+    }
+    ::close(fd);
+    return Status();
+  }
+  std::string_view bytes() const { return {static_cast<const char*>(data_), data_ ? size_ : 0}; }
+
+ private:
+  void* data_ = nullptr;
+  std::size_t size_ = 0;
+};
 
 }  // namespace
 
@@ -152,11 +193,12 @@ Result<CompoundTables> read_compound_tables(const std::string& aff_path, const s
     }
   }
 
-  // The .dic file (~150,000 lines) is read at once and cut into lines in
-  // place: no line is copied before its word is lower-cased.
-  auto bytes = core::read_whole_file(dic_path, 256u << 20);
-  if (!bytes.ok()) return bytes.status();
-  std::string_view rest = bytes.value();
+  // The .dic file (~150,000 lines) is mapped and cut into lines in place: no
+  // line is copied before its word is lower-cased, and no heap buffer of the
+  // whole file stays behind in the process (every worker inherits the heap).
+  MappedFile dic;
+  if (Status st = dic.open(dic_path); !st.ok()) return st;
+  std::string_view rest = dic.bytes();
   auto next_line = [&rest](std::string_view& out) {
     if (rest.empty()) return false;
     std::size_t nl = rest.find('\n');
