@@ -221,6 +221,25 @@ LetterCount count_letters(std::string_view s) {
   return c;
 }
 
+std::size_t append_latin1_lower(std::string_view s, std::string& out) {
+  std::size_t i = 0;
+  while (i < s.size()) {
+    auto c = static_cast<unsigned char>(s[i]);
+    if (c < 0x80) {
+      out += static_cast<char>(c >= 'A' && c <= 'Z' ? c + 32 : c);
+      ++i;
+      continue;
+    }
+    // U+00C0..U+00FE are C3 80..C3 BE in UTF-8.
+    auto d = i + 1 < s.size() ? static_cast<unsigned char>(s[i + 1]) : 0;
+    if (c != 0xC3 || d < 0x80 || d > 0xBE || d == 0x97 || d == 0x9F || d == 0xB7) break;
+    out += static_cast<char>(c);
+    out += static_cast<char>(d <= 0x9E ? d + 0x20 : d);
+    i += 2;
+  }
+  return i;
+}
+
 std::string ascii_fold(std::string_view s) {
   std::string out;
   out.reserve(s.size());

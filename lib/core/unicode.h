@@ -17,6 +17,13 @@ std::string cp1252_to_utf8(std::string_view s);
 char32_t next_code_point(std::string_view s, std::size_t& i);
 void append_utf8(std::string& out, char32_t cp);
 
+// Appends s to out, lower-cased, for as long as s is ASCII or Latin-1
+// letters whose case folding is their plain lower case (À-Þ -> à-þ, à-þ as
+// they are; not ×, ÷, ß, µ, ÿ): nearly all Swedish text. Returns the byte
+// offset where it stopped (s.size() when it got through); callers fold the
+// rest with ICU.
+std::size_t append_latin1_lower(std::string_view s, std::string& out);
+
 // A folded (lower-case) word with diacritics removed: å ä à -> a, ö ø -> o,
 // é -> e, æ -> ae, ß -> ss ...; other characters unchanged.
 std::string ascii_fold(std::string_view folded);

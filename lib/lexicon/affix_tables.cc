@@ -125,23 +125,7 @@ std::string lower_word(std::string_view w) {
   // Greek mu, other scripts) through ICU. A tenth of reading the dictionary.
   std::string out;
   out.reserve(w.size());
-  for (std::size_t i = 0; i < w.size(); ++i) {
-    auto c = static_cast<unsigned char>(w[i]);
-    if (c < 0x80) {
-      out += static_cast<char>(c >= 'A' && c <= 'Z' ? c + 32 : c);
-      continue;
-    }
-    auto d = i + 1 < w.size() ? static_cast<unsigned char>(w[i + 1]) : 0;
-    if (c == 0xC3 && ((d >= 0x80 && d <= 0x9E && d != 0x97) || (d >= 0xA0 && d <= 0xBE && d != 0xB7))) {
-      out += static_cast<char>(c);
-      out += static_cast<char>(d <= 0x9E ? d + 0x20 : d);  // U+00C0..U+00DE -> U+00E0..U+00FE
-      ++i;
-      continue;
-    }
-    out.clear();
-    break;
-  }
-  if (out.size() == w.size()) return out;
+  if (core::append_latin1_lower(w, out) == w.size()) return out;
   icu::UnicodeString u = icu::UnicodeString::fromUTF8(icu::StringPiece(w.data(), static_cast<int32_t>(w.size())));
   u.foldCase();
   out.clear();

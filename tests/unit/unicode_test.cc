@@ -1,7 +1,9 @@
 #include "core/unicode.h"
 #include "core/sha256.h"
 #include "lexicon/affix_tables.h"
+#include "styrkoll/text.h"
 
+#include <unicode/normalizer2.h>
 #include <unicode/unistr.h>
 
 #include <cstdlib>
@@ -100,4 +102,20 @@ TEST(Lexicon, LowerWordEqualsIcuCaseFolding) {
     ++n;
   }
   EXPECT_GT(n, 100000u);
+}
+
+// fold() takes the same ASCII/Latin-1 fast path (core::append_latin1_lower)
+// and hands the rest to ICU's NFKC_Casefold: the same result as ICU on the
+// whole string for letters whose folding is not their plain lower case.
+TEST(Encoding, FoldEqualsIcuNfkcCasefold) {
+  UErrorCode err = U_ZERO_ERROR;
+  const icu::Normalizer2* n = icu::Normalizer2::getNFKCCasefoldInstance(err);
+  ASSERT_TRUE(U_SUCCESS(err));
+  for (std::string w : {"", "VÄLFÄRDSBROTT", "Åsa-Öberg", "STRASSE Straße", "10 µg", "ÿ Ÿ", "× ÷", "ÞÐØ",
+                        "Ελλάδα", "İstanbul", "ﬁnansiering", "ÅÄÖ\xEF\xAC\x81"}) {
+    icu::UnicodeString u = icu::UnicodeString::fromUTF8(icu::StringPiece(w.data(), static_cast<int32_t>(w.size())));
+    std::string expected;
+    n->normalize(u, err).toUTF8String(expected);
+    EXPECT_EQ(styrkoll::fold(w), expected) << w;
+  }
 }
