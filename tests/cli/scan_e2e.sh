@@ -155,7 +155,7 @@ status = lambda r: [(d["path"], d["status"], (d.get("error") or {}).get("code"))
 assert status(a) == status(b), (status(a), status(b))
 PY
 
-# 2d. A re-scan of cached documents queues them two deep per worker; a
+# 2d. A re-scan of cached documents queues them up to four deep per worker; a
 # document that hangs or crashes its worker loses only itself: the one
 # queued behind it is analysed again, like every other document.
 sed -i 's/^version: .*/version: e2e-queued/' "$rules/pack.yaml"
