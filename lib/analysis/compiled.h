@@ -3,6 +3,7 @@
 
 #include <memory>
 #include <string>
+#include <unordered_set>
 #include <vector>
 
 #include "analysis/term_matcher.h"
@@ -36,7 +37,8 @@ struct CompiledMarkerClass {
 struct CompiledRule {
   const Rule* rule = nullptr;
   TermSet any, context, sections, exclude_sections;
-  int within_tokens = -1;  // -1 sentence, -2 paragraph, else a token distance
+  TermSet generic_any, generic_context;  // rule (a): the mechanism without a tie
+  int within_tokens = -1;  // -1 sentence, -2 passage, else a token distance
   unsigned block_mask = 0; // bit per BlockKind
 };
 
@@ -53,7 +55,9 @@ struct CompiledPack {
   TermMatcher matcher;
   std::vector<CompiledRule> rules;
   std::vector<CompiledMarkerClass> classes;
-  TermSet negation, problem, actors, background_sections, operative_sections, out_of_scope_cues;
+  TermSet negation, problem, actors, background_sections, operative_sections, out_of_scope_cues, soft_hedges;
+  std::unordered_set<std::string> indefinite;  // folded determiners that name nobody ("en chef")
+  int obligation = -1;                         // index of the obligation class in `classes`, -1 when absent
   std::vector<TermId> out_of_scope_list;
   std::vector<CompiledType> types;
 };

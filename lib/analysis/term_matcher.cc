@@ -56,13 +56,47 @@ Result<TermId> TermMatcher::add(const std::string& raw, const Lexicon& lexicon) 
   AnalyzedText at = analyze_text(text, lexicon);
   if (at.tokens.empty()) return Status(ErrorCode::invalid_argument, "term '" + raw + "' contains no word");
   Pattern p{id, mode, {}};
-  for (const Token& t : at.tokens) {
-    Element e;
-    e.folded = std::string(t.folded);
-    e.ascii = std::string(t.ascii);
-    e.lemma = t.lemma();
-    e.parts = t.parts();
-    p.elements.push_back(std::move(e));
+  bool placeholders = text.find('#') != std::string::npos;
+  if (placeholders) {
+    // "senast #year": words analysed one by one, placeholders as slots.
+    at.tokens.clear();
+    std::size_t pos = 0;
+    while (pos < text.size()) {
+      std::size_t end = text.find(' ', pos);
+      if (end == std::string::npos) end = text.size();
+      std::string word = text.substr(pos, end - pos);
+      pos = end + 1;
+      if (word.empty()) continue;
+      Element e;
+      if (word[0] == '#') {
+        if (word == "#year") e.placeholder = Placeholder::year;
+        else if (word == "#number") e.placeholder = Placeholder::number;
+        else if (word == "#month") e.placeholder = Placeholder::month;
+        else return Status(ErrorCode::invalid_argument, "term '" + raw + "': unknown placeholder " + word + " (#year, #number, #month)");
+        if (p.elements.empty()) return Status(ErrorCode::invalid_argument, "term '" + raw + "': a phrase must start with a word");
+        p.elements.push_back(std::move(e));
+        continue;
+      }
+      AnalyzedText wt = analyze_text(word, lexicon);
+      for (const Token& t : wt.tokens) {
+        Element we;
+        we.folded = std::string(t.folded);
+        we.ascii = std::string(t.ascii);
+        we.lemma = t.lemma();
+        we.parts = t.parts();
+        p.elements.push_back(std::move(we));
+      }
+    }
+    if (p.elements.empty()) return Status(ErrorCode::invalid_argument, "term '" + raw + "' contains no word");
+  } else {
+    for (const Token& t : at.tokens) {
+      Element e;
+      e.folded = std::string(t.folded);
+      e.ascii = std::string(t.ascii);
+      e.lemma = t.lemma();
+      e.parts = t.parts();
+      p.elements.push_back(std::move(e));
+    }
   }
   patterns_.push_back(p);
   const Element& first = patterns_.back().elements.front();
@@ -77,7 +111,7 @@ Result<TermId> TermMatcher::add(const std::string& raw, const Lexicon& lexicon) 
     if (mode == Mode::normal && first.parts.size() > 1) index(pattern_index, first.parts.front(), false);
   }
   // "kontroll av leverantörer" also matches the compound leverantör|kontroll.
-  if (mode == Mode::normal && at.tokens.size() == 3 && compounding_preposition(at.tokens[1].folded)) {
+  if (mode == Mode::normal && !placeholders && at.tokens.size() == 3 && compounding_preposition(at.tokens[1].folded)) {
     Pattern alt{id, Mode::normal, {}};
     Element e;
     for (const auto& part : at.tokens[2].parts()) e.compound.push_back(part);
@@ -106,6 +140,19 @@ void TermMatcher::index(std::uint32_t pattern, const std::string& key, bool pref
 }
 
 bool TermMatcher::element_matches(const Pattern& p, const Element& e, const Token& t) const {
+  switch (e.placeholder) {
+    case Placeholder::none:
+      break;
+    case Placeholder::number:
+      return t.kind == TokenKind::number;
+    case Placeholder::year:
+      return t.kind == TokenKind::number && t.folded.size() == 4 && (t.folded.substr(0, 2) == "20" || t.folded.substr(0, 2) == "19");
+    case Placeholder::month: {
+      static const std::unordered_set<std::string_view> months = {
+          "januari", "februari", "mars", "april", "maj", "juni", "juli", "augusti", "september", "oktober", "november", "december"};
+      return months.count(t.folded) > 0;
+    }
+  }
   if (!e.compound.empty()) return contains_sequence(t.parts(), e.compound);
   switch (p.mode) {
     case Mode::exact:

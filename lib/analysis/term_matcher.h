@@ -10,6 +10,8 @@
 //   kontroll av leverantörer  also the compound "leverantörskontroll" (X av/för/mot/på Y -> Y+X)
 //   #percent              a number followed by "%" or "procent"
 //   #year                 a year 2000-2099 (not part of a citation such as 2008:206 or 2023/24)
+//   senast #year          inside a phrase (never first): #year a year, #number any number,
+//   minst #number         #month a month name; "senast #year" is a deadline, a bare year is not
 //
 // The index holds each pattern's first element under its keys (lemma,
 // folded form, compound-part sequence, prefix); a document token looks up
@@ -58,7 +60,9 @@ class TermMatcher {
 
  private:
   enum class Mode : std::uint8_t { normal, prefix, exact, percent, year };
+  enum class Placeholder : std::uint8_t { none, year, number, month };
   struct Element {
+    Placeholder placeholder = Placeholder::none;  // a phrase slot for a number, year or month
     std::string lemma, folded, ascii;
     std::vector<std::string> parts;  // lemmatised parts of the term word
     std::vector<std::string> compound;  // for a phrase alternative: a part sequence a token must contain

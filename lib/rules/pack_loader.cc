@@ -222,7 +222,20 @@ class RulePackLoader {
   }
 
   void load_types(const YAML::Node& root, const fs::path& file) {
-    check_keys(root, file, {"types", "out_of_scope"});
+    check_keys(root, file, {"types", "out_of_scope", "classification"});
+    if (YAML::Node w = root["classification"]) {
+      check_keys(w, file, {"title_cue", "head_cue", "max_cues", "head_blocks", "vocabulary_term", "vocabulary_max",
+                           "out_of_scope_cue", "min_score"});
+      ClassificationWeights& c = pack_.classification_;
+      number(w, file, "classification.title_cue", 0, 100, c.title_cue);
+      number(w, file, "classification.head_cue", 0, 100, c.head_cue);
+      number(w, file, "classification.max_cues", 1, 20, c.max_cues);
+      number(w, file, "classification.head_blocks", 1, 200, c.head_blocks);
+      number(w, file, "classification.vocabulary_term", 0, 100, c.vocabulary_term);
+      number(w, file, "classification.vocabulary_max", 0, 100, c.vocabulary_max);
+      number(w, file, "classification.out_of_scope_cue", 0, 100, c.out_of_scope_cue);
+      number(w, file, "classification.min_score", 0, 100, c.min_score);
+    }
     YAML::Node list = root["types"];
     if (!list || !list.IsSequence()) {
       error(file, root, "types", "expected a list of document types");
@@ -294,7 +307,7 @@ class RulePackLoader {
   }
 
   void load_markers(const YAML::Node& root, const fs::path& file) {
-    check_keys(root, file, {"classes", "negation", "problem", "sections", "actors"});
+    check_keys(root, file, {"classes", "negation", "problem", "sections", "actors", "soft_hedges", "indefinite_determiners", "passage"});
     static const std::set<std::string> known = {"obligation", "responsibility", "measurability", "resources", "followup"};
     if (YAML::Node classes = root["classes"]) {
       if (!classes.IsMap()) {
@@ -316,11 +329,42 @@ class RulePackLoader {
     if (root["negation"]) pack_.negation_ = strings(root["negation"], file, "negation");
     if (root["problem"]) pack_.problem_ = strings(root["problem"], file, "problem");
     if (root["actors"]) pack_.actors_ = strings(root["actors"], file, "actors");
+    if (root["soft_hedges"]) pack_.soft_hedges_ = strings(root["soft_hedges"], file, "soft_hedges", false);
+    if (root["indefinite_determiners"]) pack_.indefinite_ = strings(root["indefinite_determiners"], file, "indefinite_determiners", false);
+    if (YAML::Node p = root["passage"]) {
+      check_keys(p, file, {"max_sentence_tokens", "window_tokens", "quote_words"});
+      number(p, file, "passage.max_sentence_tokens", 10, 1000, pack_.passage_.max_sentence_tokens);
+      number(p, file, "passage.window_tokens", 3, 500, pack_.passage_.window_tokens);
+      number(p, file, "passage.quote_words", 10, 500, pack_.passage_.quote_words);
+    }
     if (YAML::Node s = root["sections"]) {
       check_keys(s, file, {"background", "operative"});
       pack_.background_sections_ = strings(s["background"], file, "sections.background");
       pack_.operative_sections_ = strings(s["operative"], file, "sections.operative");
     }
+  }
+
+  // Reads n[key after the last '.'] into out when present, checking the range.
+  template <typename T>
+  void number(const YAML::Node& n, const fs::path& file, const std::string& field, double lo, double hi, T& out) {
+    std::string key = field.substr(field.rfind('.') + 1);
+    if (!n[key]) return;
+    try {
+      T v = n[key].as<T>();
+      if (v < lo || v > hi) {
+        error(file, n[key], field, "must be between " + fmt(lo) + " and " + fmt(hi));
+        return;
+      }
+      out = v;
+    } catch (const YAML::Exception&) {
+      error(file, n[key], field, "expected a number");
+    }
+  }
+  static std::string fmt(double v) {
+    std::string s = std::to_string(v);
+    s.erase(s.find_last_not_of('0') + 1);
+    if (!s.empty() && s.back() == '.') s.pop_back();
+    return s;
   }
 
   void load_archive(const YAML::Node& root, const fs::path& file) {
@@ -370,7 +414,14 @@ class RulePackLoader {
     if (!m) {
       error(file, n, "match", "required");
     } else {
-      check_keys(m, file, {"any", "context", "within", "without_context"});
+      check_keys(m, file, {"any", "context", "within", "without_context", "generic"});
+      if (YAML::Node g = m["generic"]) {
+        check_keys(g, file, {"any", "context"});
+        r.match.generic_any = strings(g["any"], file, "match.generic.any");
+        if (g["context"]) r.match.generic_context = strings(g["context"], file, "match.generic.context");
+        for (const auto& t : r.match.generic_any) term_refs_.push_back({t, file, g["any"].Mark().line + 1});
+        for (const auto& t : r.match.generic_context) term_refs_.push_back({t, file, g["context"].Mark().line + 1});
+      }
       if (m["without_context"]) {
         std::string w = scalar(m["without_context"], file, "match.without_context");
         if (w == "ignore") r.match.ignore_without_context = true;
@@ -382,8 +433,9 @@ class RulePackLoader {
         r.match.within = scalar(m["within"], file, "match.within");
         bool number = !r.match.within.empty() &&
                       std::all_of(r.match.within.begin(), r.match.within.end(), [](char c) { return c >= '0' && c <= '9'; });
-        if (r.match.within != "sentence" && r.match.within != "paragraph" && !number) {
-          error(file, m["within"], "match.within", "expected sentence, paragraph or a number of tokens");
+        if (r.match.within == "paragraph") r.match.within = "passage";
+        if (r.match.within != "sentence" && r.match.within != "passage" && !number) {
+          error(file, m["within"], "match.within", "expected sentence, passage or a number of tokens");
         }
       }
       for (const auto& t : r.match.any) term_refs_.push_back({t, file, m["any"].Mark().line + 1});

@@ -46,9 +46,16 @@ struct RuleScope {
 struct RuleMatch {
   std::vector<std::string> any;      // terms or @lists; at least one must occur
   std::vector<std::string> context;  // terms or @lists tying the passage to welfare crime (empty = not needed)
-  std::string within = "paragraph";  // sentence | paragraph | <N> tokens: how near the context must be
-  // A passage without the context: "weak" (a generic building block) or "ignore" (not evidence at all).
+  // How near the context must be: "sentence" (the term's own sentence), "passage" (the
+  // passage the verdict rests on: the sentence, list item or table row and the sentences
+  // right before and after; "paragraph" is an old name for it) or <N> tokens.
+  std::string within = "passage";
+  // A passage without the context: "weak" (a generic building block, rule (a)) or "ignore" (not evidence at all).
   bool ignore_without_context = false;
+  // The perspective's general mechanism (coverage-labels.md rule (a)): when no passage is
+  // tied to welfare crime, a sentence with one of these terms (and, when given, one of
+  // generic_context in the same passage) makes the perspective weak instead of missing.
+  std::vector<std::string> generic_any, generic_context;
 };
 
 struct RuleStrength {
@@ -96,6 +103,26 @@ struct ArchiveExpectations {
   std::vector<std::string> coordinator_terms;      // a document must assign the coordinator role
 };
 
+// How the engine cuts a passage out of text whose sentences run long (PDF
+// text layers and flattened tables). markers.yaml `passage:`.
+struct PassageOptions {
+  int max_sentence_tokens = 60;  // a longer "sentence" is judged only in a window around the term ...
+  int window_tokens = 20;        // ... of this many tokens on either side
+  int quote_words = 40;          // an evidence quote is cut to about this many words around the term
+};
+
+// How a document's type is scored (types.yaml `classification:`).
+struct ClassificationWeights {
+  double title_cue = 6;        // a type's cue in the title, properties title or file name
+  double head_cue = 3;         // a type's cue in the first head_blocks blocks
+  int max_cues = 2;            // cues counted per type (title and head each)
+  int head_blocks = 8;
+  double vocabulary_term = 0.6;  // per distinct vocabulary term anywhere in the document ...
+  double vocabulary_max = 4;     // ... up to this much
+  double out_of_scope_cue = 7;   // a cue of a text that is not a governing document, in the title
+  double min_score = 3;          // below this, no type: out of scope
+};
+
 class RulePack {
  public:
   // Loads and validates the pack in `dir` (and the pack it extends).
@@ -125,6 +152,12 @@ class RulePack {
   const std::vector<std::string>& background_sections() const { return background_sections_; }
   const std::vector<std::string>& operative_sections() const { return operative_sections_; }
   const std::vector<std::string>& actors() const { return actors_; }
+  // Hedges ("kan", "får") that hedge only when nothing in the sentence obliges.
+  const std::vector<std::string>& soft_hedges() const { return soft_hedges_; }
+  // Words before an actor that name nobody in particular ("en chef", "varje nämnd").
+  const std::vector<std::string>& indefinite_determiners() const { return indefinite_; }
+  const PassageOptions& passage() const { return passage_; }
+  const ClassificationWeights& classification() const { return classification_; }
   const ArchiveExpectations& archive() const { return archive_; }
 
  private:
@@ -136,7 +169,9 @@ class RulePack {
   std::vector<std::pair<std::string, std::string>> perspectives_;
   std::vector<std::pair<std::string, std::vector<std::string>>> lists_;
   std::vector<MarkerClass> markers_;
-  std::vector<std::string> negation_, problem_, background_sections_, operative_sections_, actors_;
+  std::vector<std::string> negation_, problem_, background_sections_, operative_sections_, actors_, soft_hedges_, indefinite_;
+  PassageOptions passage_;
+  ClassificationWeights classification_;
   ArchiveExpectations archive_;
 };
 
