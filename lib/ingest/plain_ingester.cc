@@ -3,6 +3,7 @@
 // pipe tables and inline markup, which is all governing documents use.
 #include <algorithm>
 #include <cctype>
+#include <map>
 #include <regex>
 #include <vector>
 
@@ -179,6 +180,82 @@ bool plain_heading(std::string_view line) {
   return letters >= 4 && upper == letters;
 }
 
+
+std::size_t code_points(std::string_view s) {
+  std::size_t n = 0;
+  for (char c : s) n += (static_cast<unsigned char>(c) & 0xC0) != 0x80;
+  return n;
+}
+
+bool starts_upper_or_digit(std::string_view s) {
+  if (s.empty()) return false;
+  std::size_t i = 0;
+  char32_t cp = core::next_code_point(s, i);
+  return (cp >= 'A' && cp <= 'Z') || (cp >= '0' && cp <= '9') || cp == U'Å' || cp == U'Ä' || cp == U'Ö' || cp == U'É';
+}
+
+// How to read a text whose paragraphs are not separated by blank lines (a
+// PDF text layer saved as .txt): from line geometry and punctuation.
+struct LineLayout {
+  bool active = false;
+  std::size_t width = 0;                  // a full line's length (code points)
+  std::vector<std::string> running;       // lines repeated on many pages: headers and footers
+};
+
+bool is_toc_line(std::string_view line) { return line.find(".....") != std::string_view::npos; }
+
+LineLayout line_layout(const std::vector<std::string_view>& lines) {
+  LineLayout L;
+  std::size_t nonblank = 0, blank = 0, pages = 1;
+  std::vector<std::size_t> lengths;
+  std::map<std::string_view, int> counts;
+  for (std::string_view raw : lines) {
+    std::string_view line = trim(raw);
+    if (line.empty()) {
+      ++blank;
+      continue;
+    }
+    ++nonblank;
+    pages += std::count(raw.begin(), raw.end(), '\f');
+    if (is_page_marker(line)) ++pages;
+    lengths.push_back(code_points(line));
+    if (line.size() < 80) ++counts[line];
+  }
+  // Blank lines mark the paragraphs: nothing to guess.
+  if (nonblank < 40 || blank * 20 > nonblank) return L;
+  L.active = true;
+  std::sort(lengths.begin(), lengths.end());
+  L.width = lengths[lengths.size() * 9 / 10];
+  const int repeated = std::max<int>(4, static_cast<int>(pages / 2));
+  for (const auto& [line, n] : counts) {
+    if (n >= repeated && !is_page_marker(line)) L.running.emplace_back(line);
+  }
+  return L;
+}
+
+// A heading in undelimited text: a short line without closing punctuation,
+// starting with a capital or a number, between a finished sentence and a
+// capitalised line. "att utbetala:" is not one.
+bool layout_heading(std::string_view prev, std::string_view line, std::string_view next, const LineLayout& L) {
+  if (line.empty() || !starts_upper_or_digit(line) || is_toc_line(line)) return false;
+  std::size_t n = code_points(line);
+  if (n > 80 || n * 10 > L.width * 6) return false;
+  char last = line.back();
+  if (last == '.' || last == ',' || last == ';' || last == ':' || last == '-' || last == '!' || last == '?') return false;
+  if (std::count(line.begin(), line.end(), ' ') > 9) return false;
+  bool prev_ended = prev.empty() || prev.back() == '.' || prev.back() == '!' || prev.back() == '?' || prev.back() == ':' ||
+                    code_points(prev) * 10 < L.width * 6;
+  return prev_ended && (next.empty() || starts_upper_or_digit(next));
+}
+
+// A line that closes its paragraph: it ends a sentence and stops well short of the right margin.
+bool layout_paragraph_end(std::string_view line, const LineLayout& L) {
+  if (line.empty()) return true;
+  char last = line.back();
+  if (last != '.' && last != '!' && last != '?') return false;
+  return code_points(line) * 100 < L.width * 85;
+}
+
 }  // namespace
 
 std::string decode_text_bytes(std::string_view b, std::string* encoding) {
@@ -241,6 +318,8 @@ Result<Document> ingest_txt(const Input& in) {
     attrs = {};
   };
   auto lines = split_lines(text);
+  const LineLayout layout = line_layout(lines);
+  std::string_view prev_line;
   for (std::size_t li = 0; li < lines.size(); ++li) {
     std::string_view raw = lines[li];
     std::size_t ff = 0;
@@ -257,7 +336,43 @@ Result<Document> ingest_txt(const Input& in) {
     if (is_page_marker(line)) {
       flush();
       db.add_running_text(line);
+      prev_line = {};
       continue;
+    }
+    if (layout.active) {
+      // Running headers and footers are not text; a table-of-contents line is its own block;
+      // a short capitalised line between sentences is a heading; a short line ending a
+      // sentence closes its paragraph.
+      if (std::find(layout.running.begin(), layout.running.end(), line) != layout.running.end()) {
+        db.add_running_text(line);
+        prev_line = {};
+        continue;
+      }
+      std::string_view next = li + 1 < lines.size() ? trim(lines[li + 1]) : std::string_view();
+      std::string number;
+      if (is_toc_line(line)) {
+        flush();
+        buf = std::string(line);
+        flush();
+        prev_line = {};
+        continue;
+      }
+      if (list_marker(line, &number) == 0 && (buf.empty() || layout_paragraph_end(prev_line, layout)) &&
+          layout_heading(prev_line, line, next, layout)) {
+        flush();
+        kind = BlockKind::heading;
+        buf = std::string(line);
+        flush();
+        prev_line = {};
+        continue;
+      }
+      if (list_marker(line, &number) == 0) {
+        buf = join_lines(buf, std::string(line), check);
+        if (layout_paragraph_end(line, layout)) flush();
+        prev_line = line;
+        continue;
+      }
+      prev_line = line;
     }
     std::string number;
     std::size_t marker = list_marker(line, &number);
