@@ -8,15 +8,16 @@
 // in a single pass over its tokens; rules whose terms do not occur are not
 // evaluated further.
 //
-// Strength follows the domain brief §6: a passage is STRONG when it is tied
-// to welfare crime (the rule's context terms), is affirmative (no negation
-// such as "saknas"), is not hedged ("bör", "vid behov"), does not sit in a
-// background section (Inledning, Bakgrund, Omvärld ...), and shows at least
-// `min_classes` distinct strong marker classes (obligation, named
-// responsibility, measurability/time, resources, follow-up) in the sentence
-// or its neighbours (the sentences around it; for a table cell, its row and
-// the header row). A passage with the rule's terms that fails any of these is
-// WEAK; a negated passage counts as nothing. No passage: MISSING.
+// Verdicts follow ../shared/domain/coverage-labels.md (docs/rule-format.md,
+// "How a passage is judged"): a verdict rests on one passage, the sentence,
+// list item or table row with a rule's term plus at most the sentences right
+// before and after. It is STRONG when the passage is tied to welfare crime,
+// affirmative, operative, not hedged, and shows at least `min_classes`
+// distinct strong-marker classes (obligation in the sentence carrying the
+// tie, named responsibility, measurability, resources, follow-up) inside the
+// passage; otherwise WEAK, naming the rule (a)-(e). A perspective with no
+// tied passage is WEAK when its general mechanism exists (rule (a),
+// match.generic), else MISSING. A negated passage counts as nothing.
 //
 // Thread-safety: an Engine is immutable; analyse documents from any number
 // of threads. Results are plain values.
