@@ -120,7 +120,7 @@ Judgement judge_passage(const CompiledPack& cp, const DocState& ds, const Compil
   }
   // "<actor> ska ..." names a responsibility; "en chef", "varje nämnd" name nobody in particular.
   bool has_resp = std::find(classes.begin(), classes.end(), "responsibility") != classes.end();
-  if (!has_resp && obliged) {
+  if (!has_resp && obliged && cp.pack->actor_with_obligation()) {
     for (const auto& rr : governing) {
       if (has_resp || !obliges(rr)) continue;
       for (const TermHit& a : hits_in(ds, rr, cp.actors)) {

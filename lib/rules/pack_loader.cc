@@ -307,7 +307,7 @@ class RulePackLoader {
   }
 
   void load_markers(const YAML::Node& root, const fs::path& file) {
-    check_keys(root, file, {"classes", "negation", "problem", "sections", "actors", "soft_hedges", "indefinite_determiners", "passage"});
+    check_keys(root, file, {"classes", "negation", "problem", "sections", "actors", "soft_hedges", "indefinite_determiners", "passage", "actor_with_obligation"});
     static const std::set<std::string> known = {"obligation", "responsibility", "measurability", "resources", "followup"};
     if (YAML::Node classes = root["classes"]) {
       if (!classes.IsMap()) {
@@ -331,6 +331,12 @@ class RulePackLoader {
     if (root["actors"]) pack_.actors_ = strings(root["actors"], file, "actors");
     if (root["soft_hedges"]) pack_.soft_hedges_ = strings(root["soft_hedges"], file, "soft_hedges", false);
     if (root["indefinite_determiners"]) pack_.indefinite_ = strings(root["indefinite_determiners"], file, "indefinite_determiners", false);
+    if (YAML::Node a = root["actor_with_obligation"]) {
+      std::string v = scalar(a, file, "actor_with_obligation");
+      if (v == "true" || v == "yes") pack_.actor_with_obligation_ = true;
+      else if (v == "false" || v == "no") pack_.actor_with_obligation_ = false;
+      else error(file, a, "actor_with_obligation", "expected true or false");
+    }
     if (YAML::Node p = root["passage"]) {
       check_keys(p, file, {"max_sentence_tokens", "window_tokens", "quote_words"});
       number(p, file, "passage.max_sentence_tokens", 10, 1000, pack_.passage_.max_sentence_tokens);

@@ -16,7 +16,7 @@ if [ -z "$realdocs" ]; then
   echo "eval_realdocs: ../shared/realdocs not found (set STYRKOLL_REALDOCS)" >&2
   exit 1
 fi
-REGIONS_AGREEMENT_FLOOR=${REGIONS_AGREEMENT_FLOOR:-0.90}
+REGIONS_AGREEMENT_FLOOR=${REGIONS_AGREEMENT_FLOOR:-0.92}
 REGIONS_TYPE_FLOOR=${REGIONS_TYPE_FLOOR:-1.0}
 OPENINGS_TYPE_FLOOR=${OPENINGS_TYPE_FLOOR:-0.56}
 tmp=${TMPDIR:-/tmp}/styrkoll-eval-realdocs.$$

@@ -157,6 +157,10 @@ class RulePack {
   // Words before an actor that name nobody in particular ("en chef", "varje nämnd").
   const std::vector<std::string>& indefinite_determiners() const { return indefinite_; }
   const PassageOptions& passage() const { return passage_; }
+  // Whether "<actor> ska ..." (an actor of actors() as the subject of an obligation)
+  // counts as named responsibility (markers.yaml `actor_with_obligation`, default false:
+  // the brief names a responsibility by "ansvarar för", "ansvarig:", "uppsikt" ...).
+  bool actor_with_obligation() const { return actor_with_obligation_; }
   const ClassificationWeights& classification() const { return classification_; }
   const ArchiveExpectations& archive() const { return archive_; }
 
@@ -172,6 +176,7 @@ class RulePack {
   std::vector<std::string> negation_, problem_, background_sections_, operative_sections_, actors_, soft_hedges_, indefinite_;
   PassageOptions passage_;
   ClassificationWeights classification_;
+  bool actor_with_obligation_ = false;
   ArchiveExpectations archive_;
 };
 
