@@ -71,14 +71,16 @@ Judgement judge_passage(const CompiledPack& cp, const DocState& ds, const Compil
   const std::uint32_t b = ds.text->sentences[j.sentence].block;
   const Tie tie = find_tie(ds, cr, p, hit);
   j.tied = tie.found;
-  j.markers.push_back("term:" + ds.hit_text(hit));
+  // The rule's own term is the tie when the rule needs no context (a core term, a polisanmälan).
+  const bool term_is_tie = tie.found && tie.hit.first_token == hit.first_token && tie.hit.term == hit.term;
+  j.markers.push_back((term_is_tie ? "tie:" : "term:") + ds.hit_text(hit));
   std::vector<TokenRange> used{p.anchor};
   // The sentences that govern the tie: its own, the term's, and a list's introduction.
   std::vector<TokenRange> governing{p.anchor};
   if (tie.found) {
     const TokenRange& tr = range_of(p, tie.hit.first_token);
     add_range(governing, tr);
-    if (tie.hit.first_token != hit.first_token || tie.hit.term != hit.term) {
+    if (!term_is_tie) {
       j.markers.push_back("tie:" + ds.hit_text(tie.hit));
       add_range(used, tr);
     }
@@ -89,7 +91,7 @@ Judgement judge_passage(const CompiledPack& cp, const DocState& ds, const Compil
     }
   }
   const CompiledMarkerClass* obligation = cp.obligation >= 0 ? &cp.classes[static_cast<std::size_t>(cp.obligation)] : nullptr;
-  auto obliges = [&](const TokenRange& rr) { return obligation && !hits_in(ds, rr, obligation->strong).empty(); };
+  auto obliges = [&](const TokenRange& rr) { return obligation && has_hit_in(ds, rr, obligation->strong); };
   const bool anchor_obliged = obliges(p.anchor);
   const bool obliged = std::any_of(governing.begin(), governing.end(), obliges);
 
@@ -161,7 +163,7 @@ Judgement judge_passage(const CompiledPack& cp, const DocState& ds, const Compil
   if (ds.block_section[b] == SectionKind::background && r.scope.background == RuleScope::Background::weak) {
     weak_because.push_back("(c) står under \"" + ds.block_section_heading[b] + "\", inte i den styrande delen");
   }
-  if (classes.empty() && !hits_in(ds, p.anchor, cp.problem).empty()) {
+  if (classes.empty() && has_hit_in(ds, p.anchor, cp.problem)) {
     weak_because.push_back("(d) beskriver problemet men anger inget åtagande");
   }
   bool enough = static_cast<int>(classes.size()) >= r.strength.min_classes;

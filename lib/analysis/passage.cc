@@ -75,10 +75,21 @@ Passage passage_around(const DocState& ds, const PassageOptions& opts, const Ter
 
 std::vector<TermHit> hits_in(const DocState& ds, const TokenRange& range, const TermSet& set) {
   std::vector<TermHit> out;
-  for (const TermHit& h : ds.sentence_hits_of(range.sentence, set)) {
-    if (range.contains(h.first_token) && range.contains(h.last_token)) out.push_back(h);
+  auto [begin, end] = ds.sentence_hits[range.sentence];
+  for (std::size_t i = begin; i < end; ++i) {
+    const TermHit& h = ds.hits[i];
+    if (set.contains(h.term) && range.contains(h.first_token) && range.contains(h.last_token)) out.push_back(h);
   }
   return out;
+}
+
+bool has_hit_in(const DocState& ds, const TokenRange& range, const TermSet& set) {
+  auto [begin, end] = ds.sentence_hits[range.sentence];
+  for (std::size_t i = begin; i < end; ++i) {
+    const TermHit& h = ds.hits[i];
+    if (set.contains(h.term) && range.contains(h.first_token) && range.contains(h.last_token)) return true;
+  }
+  return false;
 }
 
 Quote quote_of(const DocState& ds, std::vector<TokenRange> ranges) {

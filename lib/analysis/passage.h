@@ -33,6 +33,7 @@ Passage passage_around(const DocState& ds, const PassageOptions& opts, const Ter
 
 // Hits of `set` inside `range`.
 std::vector<TermHit> hits_in(const DocState& ds, const TokenRange& range, const TermSet& set);
+bool has_hit_in(const DocState& ds, const TokenRange& range, const TermSet& set);
 
 // The text of the given ranges in reading order: adjacent sentences joined
 // as they stand, cells of a row by " | ", anything else by " … ". Also the

@@ -169,6 +169,8 @@ article.gap .msg{margin:.2rem 0;font-weight:600}
 .assessment-box{border:1px dashed #4b2a85;border-radius:4px;padding:.3rem .6rem;margin:.4rem 0;font-size:.9rem}
 blockquote{margin:.3rem 0;padding:.3rem .8rem;border-left:3px solid var(--line);background:#fafafa;font-style:italic}
 blockquote footer{font-style:normal;font-size:.8rem;color:var(--muted)}
+blockquote .markers{font-style:normal;font-size:.8rem;color:var(--muted);margin:.2rem 0 0}
+blockquote .markers mark{background:#fff3b0;padding:0 .15rem}
 ul.strong-list{display:flex;flex-wrap:wrap;gap:.4rem;list-style:none;padding:0;margin:.2rem 0}
 details summary{cursor:pointer;color:var(--muted);font-size:.85rem}
 footer.page{text-align:center;color:var(--muted);font-size:.8rem;padding:1rem}
@@ -639,6 +641,31 @@ class HtmlRenderer {
     o_ += "</tbody></table>\n</section>\n";
   }
 
+  // "Bedömningen vilar på: skyldighet «ska» · uppföljning «delårsrapporten»": the words
+  // that carried each class, so a reader can check the verdict against the quote.
+  void marker_line(const std::vector<std::string>& markers) {
+    std::string items;
+    for (const auto& m : markers) {
+      auto colon = m.find(':');
+      if (colon == std::string::npos) continue;
+      std::string_view cls(m.data(), colon);
+      std::string_view name = cls == "tie"              ? l_.m_tie
+                              : cls == "obligation"     ? l_.m_obligation
+                              : cls == "responsibility" ? l_.m_responsibility
+                              : cls == "measurability"  ? l_.m_measurability
+                              : cls == "resources"      ? l_.m_resources
+                              : cls == "followup"       ? l_.m_followup
+                              : cls == "hedge"          ? l_.m_hedge
+                              : cls == "negation"       ? l_.m_negation
+                              : cls == "generic"        ? l_.m_generic
+                                                        : std::string_view();
+      if (name.empty()) continue;  // the rule's own term, positions: internals
+      items += std::string(items.empty() ? "" : " · ") + esc(std::string(name)) + " <mark>" + esc(m.substr(colon + 1)) +
+               "</mark>";
+    }
+    if (!items.empty()) o_ += "<p class=\"markers\">" + esc(std::string(l_.carried_by)) + ": " + items + "</p>";
+  }
+
   void evidence_list(const std::vector<report::Evidence>& evidence) {
     if (evidence.empty()) return;
     o_ += "<h5>" + std::string(l_.evidence) + "</h5>\n";
@@ -652,6 +679,7 @@ class HtmlRenderer {
         for (std::size_t i = 0; i < where.size(); ++i) o_ += (i ? " · " : "") + where[i];
         o_ += "</footer>";
       }
+      marker_line(e.markers);
       o_ += "</blockquote>\n";
     }
   }

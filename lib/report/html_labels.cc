@@ -107,6 +107,16 @@ constexpr HtmlLabels kSv{
     .assessment = "Bedömning",
     .assessment_by = "av",
     .not_scored = "ej beräknad",
+    .carried_by = "Bedömningen vilar på",
+    .m_tie = "koppling till välfärdsbrott",
+    .m_obligation = "skyldighet",
+    .m_responsibility = "namngivet ansvar",
+    .m_measurability = "mätbarhet",
+    .m_resources = "resurser",
+    .m_followup = "uppföljning",
+    .m_hedge = "villkorande ord",
+    .m_negation = "nekande ord",
+    .m_generic = "generell mekanism",
     .footer = "Skapad av Styrkoll {0}. Filen är fristående och hämtar ingenting från nätet.",
 };
 
@@ -212,6 +222,16 @@ constexpr HtmlLabels kEn{
     .assessment = "Assessment",
     .assessment_by = "by",
     .not_scored = "not computed",
+    .carried_by = "The verdict rests on",
+    .m_tie = "tie to welfare crime",
+    .m_obligation = "obligation",
+    .m_responsibility = "named responsibility",
+    .m_measurability = "measurability",
+    .m_resources = "resources",
+    .m_followup = "follow-up",
+    .m_hedge = "hedge",
+    .m_negation = "negation",
+    .m_generic = "general mechanism",
     .footer = "Made by Styrkoll {0}. The file is self-contained and loads nothing from the network.",
 };
 

@@ -33,6 +33,9 @@ struct HtmlLabels {
       wc_explicit, coverage_score, format, pages, duplicates, warnings, error, needs_ocr_note, out_of_scope_note;
   std::string_view gaps_heading, no_gaps, why, evidence, page, strong_heading, assessed, assessment,
       assessment_by, not_scored;
+  // The words a verdict rests on, by marker class (evidence markers "class:word").
+  std::string_view carried_by, m_tie, m_obligation, m_responsibility, m_measurability, m_resources, m_followup,
+      m_hedge, m_negation, m_generic;
   std::string_view footer;  // {0} tool version
 };
 

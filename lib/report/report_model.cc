@@ -165,6 +165,7 @@ Evidence read_evidence(const Obj& o) {
   e.char_end = o.integer("char_end");
   e.strength = o.str("strength");
   e.rule_id = o.str("rule_id");
+  e.markers = o.strings("markers");
   return e;
 }
 

@@ -24,6 +24,7 @@ struct Evidence {
   std::int64_t char_start = 0, char_end = 0;
   std::string strength;
   std::string rule_id;
+  std::vector<std::string> markers;  // "class:word": which words carried which class
 };
 
 struct Assessment {

@@ -11,6 +11,7 @@ fail() { echo "FAIL: $1"; exit 1; }
 "$cli" report "$sample" --html "$work/r.html" --csv "$work/r.csv" --sarif "$work/r.sarif"
 [ -s "$work/r.html" ] && [ -s "$work/r.csv" ] && [ -s "$work/r.sarif" ] || fail "an output is missing"
 grep -q '<html lang="sv">' "$work/r.html" || fail "HTML is not Swedish by default"
+grep -q "Bedömningen vilar på: villkorande ord <mark>bör</mark>" "$work/r.html" || fail "HTML does not show which words carried which class"
 head -c 3 "$work/r.csv" | od -An -tx1 | grep -q 'ef bb bf' || fail "CSV has no BOM"
 grep -q '^.*sökväg,titel,dokumenttyp,status,perspektiv' "$work/r.csv" || fail "CSV header"
 python3 - "$work/r.sarif" <<'PY'
