@@ -14,7 +14,7 @@ packages=(
   libboost-json1.81-dev libboost-program-options1.81-dev
   libyaml-cpp-dev libsqlite3-dev libssl-dev
   libgtest-dev libgmock-dev libgoogle-perftools-dev
-  python3 python3-jsonschema sqlite3 chromium
+  python3 python3-jsonschema python3-yaml sqlite3 chromium
 )
 
 missing=()
