@@ -29,6 +29,15 @@ bool contains_sequence(const std::vector<std::string>& hay, const std::vector<st
 
 }  // namespace
 
+TermMatcher::Element TermMatcher::element_of(const Token& t) {
+  Element e;
+  e.folded = std::string(t.folded);
+  e.ascii = std::string(t.ascii);
+  e.lemma = t.lemma();
+  e.parts = t.parts();
+  return e;
+}
+
 Result<TermId> TermMatcher::add(const std::string& raw, const Lexicon& lexicon) {
   if (auto it = by_text_.find(raw); it != by_text_.end()) return it->second;
   std::string text = raw;
@@ -78,25 +87,11 @@ Result<TermId> TermMatcher::add(const std::string& raw, const Lexicon& lexicon) 
         continue;
       }
       AnalyzedText wt = analyze_text(word, lexicon);
-      for (const Token& t : wt.tokens) {
-        Element we;
-        we.folded = std::string(t.folded);
-        we.ascii = std::string(t.ascii);
-        we.lemma = t.lemma();
-        we.parts = t.parts();
-        p.elements.push_back(std::move(we));
-      }
+      for (const Token& t : wt.tokens) p.elements.push_back(element_of(t));
     }
     if (p.elements.empty()) return Status(ErrorCode::invalid_argument, "term '" + raw + "' contains no word");
   } else {
-    for (const Token& t : at.tokens) {
-      Element e;
-      e.folded = std::string(t.folded);
-      e.ascii = std::string(t.ascii);
-      e.lemma = t.lemma();
-      e.parts = t.parts();
-      p.elements.push_back(std::move(e));
-    }
+    for (const Token& t : at.tokens) p.elements.push_back(element_of(t));
   }
   patterns_.push_back(p);
   const Element& first = patterns_.back().elements.front();

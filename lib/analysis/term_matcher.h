@@ -76,6 +76,7 @@ class TermMatcher {
     std::string text;
   };
 
+  static Element element_of(const Token& t);  // a word of a term, as analysed
   bool element_matches(const Pattern& p, const Element& e, const Token& t) const;
   // The patterns whose first element token `t` matches, in id order (`candidates`: scratch).
   void first_matches(const Token& t, std::vector<std::uint32_t>& candidates, std::vector<std::uint32_t>& out) const;

@@ -8,14 +8,7 @@
 set -euo pipefail
 cli=$1
 root=$(cd "$(dirname "$0")/../.." && pwd)
-realdocs=${STYRKOLL_REALDOCS:-}
-for candidate in "$root/../shared/realdocs" /work/shared/realdocs; do
-  [ -z "$realdocs" ] && [ -f "$candidate/regions/labels.yaml" ] && realdocs=$candidate
-done
-if [ -z "$realdocs" ]; then
-  echo "eval_realdocs: ../shared/realdocs not found (set STYRKOLL_REALDOCS)" >&2
-  exit 1
-fi
+. "$(dirname "$0")/realdocs.sh"
 REGIONS_AGREEMENT_FLOOR=${REGIONS_AGREEMENT_FLOOR:-0.92}
 REGIONS_TYPE_FLOOR=${REGIONS_TYPE_FLOOR:-1.0}
 OPENINGS_TYPE_FLOOR=${OPENINGS_TYPE_FLOOR:-0.56}

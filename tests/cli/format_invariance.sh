@@ -6,11 +6,7 @@
 set -euo pipefail
 cli=$1
 root=$(cd "$(dirname "$0")/../.." && pwd)
-realdocs=${STYRKOLL_REALDOCS:-}
-for candidate in "$root/../shared/realdocs" /work/shared/realdocs; do
-  [ -z "$realdocs" ] && [ -f "$candidate/regions/labels.yaml" ] && realdocs=$candidate
-done
-[ -n "$realdocs" ] || { echo "format_invariance: ../shared/realdocs not found (set STYRKOLL_REALDOCS)" >&2; exit 1; }
+. "$(dirname "$0")/realdocs.sh"
 FORMAT_FLOOR=${FORMAT_FLOOR:-0.95}
 work=$(mktemp -d "${TMPDIR:-/tmp}/styrkoll-format.XXXXXX")
 trap 'rm -rf "$work"' EXIT
