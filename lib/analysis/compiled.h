@@ -38,6 +38,7 @@ struct CompiledRule {
   const Rule* rule = nullptr;
   TermSet any, context, sections, exclude_sections;
   TermSet generic_any, generic_context;  // rule (a): the mechanism without a tie
+  TermSet domain;                        // the perspective's field, required in the passage when not empty
   int within_tokens = -1;  // -1 sentence, -2 passage, else a token distance
   unsigned block_mask = 0; // bit per BlockKind
 };

@@ -62,8 +62,20 @@ struct Engine::Impl {
       std::uint32_t b = ds.text->sentences[s].block;
       if (!in_scope(ds, cr, b, free_text)) continue;
       if (ds.block_section[b] == SectionKind::background && cr.rule->scope.background == RuleScope::Background::ignore) continue;
-      if (cr.rule->match.ignore_without_context && !tied_near(cp, ds, cr, h)) continue;
       seen.insert(s);
+      const Block& blk = ds.doc->blocks()[b];
+      if (blk.kind == BlockKind::table_cell && blk.row == 0) {
+        // A term in a column heading ("2025, tkr", "Ansvarig") speaks for every row below it.
+        for (auto it = ds.table_rows.lower_bound({blk.table, 1}); it != ds.table_rows.end() && it->first.first == blk.table;
+             ++it) {
+          if (cr.rule->match.ignore_without_context && !tied_near(cp, ds, cr, h, it->first.second)) continue;
+          if (!in_domain(cp, ds, cr, h, it->first.second)) continue;
+          out.push_back(judge_passage(cp, ds, cr, h, it->first.second));
+        }
+        continue;
+      }
+      if (cr.rule->match.ignore_without_context && !tied_near(cp, ds, cr, h)) continue;
+      if (!in_domain(cp, ds, cr, h)) continue;
       out.push_back(judge_passage(cp, ds, cr, h));
     }
     return out;
@@ -81,6 +93,7 @@ struct Engine::Impl {
       std::uint32_t b = ds.text->sentences[s].block;
       if (!in_scope(ds, cr, b, free_text)) continue;
       seen.insert(s);
+      if (!in_domain(cp, ds, cr, h)) continue;
       Judgement j = judge_generic(cp, ds, cr, h);
       if (j.coverage != Coverage::missing) {
         out.push_back(std::move(j));

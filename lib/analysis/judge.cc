@@ -58,16 +58,26 @@ std::string class_name(const CompiledPack& cp, const std::string& id) {
   return id;
 }
 
-bool tied_near(const CompiledPack& cp, const DocState& ds, const CompiledRule& cr, const TermHit& hit) {
+bool tied_near(const CompiledPack& cp, const DocState& ds, const CompiledRule& cr, const TermHit& hit, int row) {
   if (cr.context.empty()) return true;
-  return find_tie(ds, cr, passage_around(ds, cp.pack->passage(), hit), hit).found;
+  return find_tie(ds, cr, passage_around(ds, cp.pack->passage(), hit, row), hit).found;
 }
 
-Judgement judge_passage(const CompiledPack& cp, const DocState& ds, const CompiledRule& cr, const TermHit& hit) {
+bool in_domain(const CompiledPack& cp, const DocState& ds, const CompiledRule& cr, const TermHit& hit, int row) {
+  if (cr.domain.empty()) return true;
+  const Passage p = passage_around(ds, cp.pack->passage(), hit, row);
+  for (const auto& r : p.ranges()) {
+    if (has_hit_in(ds, r, cr.domain)) return true;
+  }
+  return false;
+}
+
+Judgement judge_passage(const CompiledPack& cp, const DocState& ds, const CompiledRule& cr, const TermHit& hit, int row) {
   const Rule& r = *cr.rule;
   Judgement j;
-  const Passage p = passage_around(ds, cp.pack->passage(), hit);
-  j.sentence = p.anchor.sentence;
+  const Passage p = passage_around(ds, cp.pack->passage(), hit, row);
+  // A header cell judged with a data row is located at the row.
+  j.sentence = row >= 0 && !p.around.empty() ? p.around.front().sentence : p.anchor.sentence;
   const std::uint32_t b = ds.text->sentences[j.sentence].block;
   const Tie tie = find_tie(ds, cr, p, hit);
   j.tied = tie.found;
@@ -150,7 +160,18 @@ Judgement judge_passage(const CompiledPack& cp, const DocState& ds, const Compil
     for (const auto& rr : governing) {
       bool hedged = false;
       for (const TermHit& w : hits_in(ds, rr, obligation->weak)) {
-        if (cp.soft_hedges.contains(w.term) && obliges(rr)) continue;
+        // "kan" does not hedge a sentence whose obligation comes first ("ska ... så att fusk kan
+        // upptäckas"), but it does hedge the obligations after it, which it governs ("kan nämnden
+        // besluta att bidraget ska återkrävas").
+        if (cp.soft_hedges.contains(w.term) && obligation &&
+            std::any_of(governing.begin(), governing.end(), [&](const TokenRange& g) {
+              for (const TermHit& o : hits_in(ds, g, obligation->strong)) {
+                if (g.sentence != rr.sentence || o.last_token < w.first_token) return true;
+              }
+              return false;
+            })) {
+          continue;
+        }
         j.markers.push_back("hedge:" + ds.hit_text(w));
         weak_because.push_back("(b) villkorad eller vag formulering (\"" + ds.hit_text(w) + "\")");
         add_range(used, rr);
@@ -190,6 +211,7 @@ Judgement judge_passage(const CompiledPack& cp, const DocState& ds, const Compil
     for (const auto& w : weak_because) j.reasons.push_back("Svag " + w);
     j.quote_ranges = {p.anchor};
     if (tie.found) add_range(j.quote_ranges, range_of(p, tie.hit.first_token));
+    if (row >= 0 && !p.around.empty()) add_range(j.quote_ranges, p.around.front());
   }
   return j;
 }

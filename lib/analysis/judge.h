@@ -40,7 +40,8 @@ struct Judgement {
 };
 
 // The judgement of `cr` on the passage around `hit` (a hit of cr.any).
-Judgement judge_passage(const CompiledPack& cp, const DocState& ds, const CompiledRule& cr, const TermHit& hit);
+// `row`: see passage_around (a header-row hit judged with one data row).
+Judgement judge_passage(const CompiledPack& cp, const DocState& ds, const CompiledRule& cr, const TermHit& hit, int row = -1);
 
 // The perspective's general mechanism (rule (a)) around `hit`, a hit of
 // cr.generic_any: weak when the rule's generic_context (if any) is in the
@@ -49,7 +50,10 @@ Judgement judge_generic(const CompiledPack& cp, const DocState& ds, const Compil
 
 // True when the rule's tie (context) occurs near `hit` as the rule's
 // `within` says; a rule without context is always tied.
-bool tied_near(const CompiledPack& cp, const DocState& ds, const CompiledRule& cr, const TermHit& hit);
+bool tied_near(const CompiledPack& cp, const DocState& ds, const CompiledRule& cr, const TermHit& hit, int row = -1);
+
+// True when the rule has no domain, or a domain term is in the passage around `hit`.
+bool in_domain(const CompiledPack& cp, const DocState& ds, const CompiledRule& cr, const TermHit& hit, int row = -1);
 
 // Swedish name of a marker class id.
 std::string class_name(const CompiledPack& cp, const std::string& id);

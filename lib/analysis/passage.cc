@@ -23,7 +23,7 @@ std::vector<TokenRange> Passage::ranges() const {
   return out;
 }
 
-Passage passage_around(const DocState& ds, const PassageOptions& opts, const TermHit& hit) {
+Passage passage_around(const DocState& ds, const PassageOptions& opts, const TermHit& hit, int row) {
   Passage p;
   const std::uint32_t s = ds.text->tokens[hit.first_token].sentence;
   const Sentence& sen = ds.text->sentences[s];
@@ -52,8 +52,27 @@ Passage passage_around(const DocState& ds, const PassageOptions& opts, const Ter
         }
       }
     };
-    add_row(blk.row);
-    if (blk.row != 0) add_row(0);
+    if (row >= 0 && blk.row == 0) {
+      add_row(row);
+    } else {
+      add_row(blk.row);
+      if (blk.row != 0) add_row(0);
+    }
+    std::int64_t first = b;
+    while (first > 0 && blocks[static_cast<std::size_t>(first - 1)].kind == BlockKind::table_cell &&
+           blocks[static_cast<std::size_t>(first - 1)].table == blk.table) {
+      --first;
+    }
+    if (first > 0) {
+      auto intro = static_cast<std::size_t>(first - 1);
+      auto [ifirst, iend] = ds.block_sentences[intro];
+      if (blocks[intro].kind == BlockKind::paragraph && iend > ifirst) {
+        const Sentence& last = ds.text->sentences[iend - 1];
+        std::string_view t(ds.doc->text().data() + last.begin, last.end - last.begin);
+        while (!t.empty() && (t.back() == ' ' || t.back() == '\n')) t.remove_suffix(1);
+        if (!t.empty() && t.back() == ':') add(iend - 1);
+      }
+    }
     return p;
   }
   auto [first, end] = ds.block_sentences[b];

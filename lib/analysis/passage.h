@@ -29,7 +29,11 @@ struct Passage {
   std::vector<TokenRange> ranges() const;
 };
 
-Passage passage_around(const DocState& ds, const PassageOptions& opts, const TermHit& anchor);
+// `row`: for a hit in a table's header row ("Resurs | 2025, tkr"), the data row
+// it is judged with; -1 otherwise. A table's passage also holds the sentence
+// right before the table when it ends with ':' and so introduces the rows
+// ("Kommunstyrelsen ansvarar för att följande utbildningar genomförs:").
+Passage passage_around(const DocState& ds, const PassageOptions& opts, const TermHit& anchor, int row = -1);
 
 // Hits of `set` inside `range`.
 std::vector<TermHit> hits_in(const DocState& ds, const TokenRange& range, const TermSet& set);

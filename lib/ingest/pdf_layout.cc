@@ -469,12 +469,45 @@ std::vector<BlockOut> build_blocks(const std::vector<std::vector<Line>>& pages, 
     cur = BlockOut{};
     open = false;
   };
+  // The current table row's cells (left edge, index in `out`) and its bottom:
+  // a line just below the row that starts at a cell's left edge is that cell
+  // wrapping onto its next line, not a new row or a paragraph.
+  std::vector<std::pair<double, std::size_t>> row_cells;
+  double row_bottom = 0;
+  int row_page = -1;
+  auto wraps_a_cell = [&](const Line& l) -> BlockOut* {
+    if (!in_table || row_cells.empty() || l.page != row_page) return nullptr;
+    double gap = l.y0 - row_bottom;
+    if (gap > height(l) * 0.6 || gap < -height(l) * 4) return nullptr;
+    for (const auto& [x, index] : row_cells) {
+      if (std::abs(x - l.x0) >= 4) continue;
+      // A wrapped cell line stays inside its column: it ends before the next cell starts
+      // (prose below a table runs across the columns).
+      double next_x = 1e9;
+      for (const auto& other : row_cells) {
+        if (other.first > x + 4) next_x = std::min(next_x, other.first);
+      }
+      if (l.x1 > next_x - 2) return nullptr;
+      // A cell whose text ends a sentence is complete: the line below starts something new
+      // (prose of a neighbouring column that shares the table's baselines).
+      const std::string& t = out[index].text;
+      if (!t.empty() && (t.back() == '.' || t.back() == '!' || t.back() == '?')) return nullptr;
+      return &out[index];
+    }
+    return nullptr;
+  };
 
   for (const auto& page : pages) {
     prev = nullptr;
     for (std::size_t li = 0; li < page.size(); ++li) {
       const Line& l = page[li];
       const Line* next = li + 1 < page.size() ? &page[li + 1] : nullptr;
+      if (BlockOut* cell = wraps_a_cell(l)) {
+        cell->text = join_lines(cell->text, l.text, is_word);
+        row_bottom = std::max(row_bottom, l.y1);
+        prev = &l;
+        continue;
+      }
       // Table rows: several lines sharing a baseline.
       if (l.row_cells > 1) {
         close();
@@ -488,6 +521,9 @@ std::vector<BlockOut> build_blocks(const std::vector<std::vector<Line>>& pages, 
           last_row_id = l.row;
           last_row_page = l.page;
           cur.column = -1;
+          row_cells.clear();
+          row_bottom = l.y1;
+          row_page = l.page;
         }
         int col = 0;
         if (!out.empty() && out.back().kind == BlockKind::table_cell && out.back().table == table_no &&
@@ -502,10 +538,13 @@ std::vector<BlockOut> build_blocks(const std::vector<std::vector<Line>>& pages, 
         cell.row = table_row;
         cell.column = col;
         out.push_back(cell);
+        row_cells.emplace_back(l.x0, out.size() - 1);
+        row_bottom = std::max(row_bottom, l.y1);
         prev = &l;
         continue;
       }
       in_table = false;
+      row_cells.clear();
 
       // A line that runs on into a lower-case line of the same style is wrapped prose, not a heading.
       // (A bold run-in at the start of a paragraph or list item does not make it a heading either.)

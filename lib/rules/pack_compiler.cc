@@ -31,7 +31,8 @@ Status compile_rule(CompiledPack& cp, const Rule& r, CompiledRule& cr) {
                             std::pair{&r.scope.sections, &cr.sections},
                             std::pair{&r.scope.exclude_sections, &cr.exclude_sections},
                             std::pair{&r.match.generic_any, &cr.generic_any},
-                            std::pair{&r.match.generic_context, &cr.generic_context}}) {
+                            std::pair{&r.match.generic_context, &cr.generic_context},
+                            std::pair{&r.match.domain, &cr.domain}}) {
     if (Status st = add_terms(cp, *terms, *set); !st.ok()) return Status(st.code(), r.file + ": " + st.message());
   }
   if (r.match.within == "sentence") cr.within_tokens = -1;
@@ -102,7 +103,7 @@ Status compile_pack(CompiledPack& cp) {
   }
   for (auto& t : cp.types) t.vocabulary.finalize(n);
   for (auto& r : cp.rules) {
-    for (TermSet* s : {&r.any, &r.context, &r.sections, &r.exclude_sections, &r.generic_any, &r.generic_context}) {
+    for (TermSet* s : {&r.any, &r.context, &r.sections, &r.exclude_sections, &r.generic_any, &r.generic_context, &r.domain}) {
       s->finalize(n);
     }
   }

@@ -420,7 +420,11 @@ class RulePackLoader {
     if (!m) {
       error(file, n, "match", "required");
     } else {
-      check_keys(m, file, {"any", "context", "within", "without_context", "generic"});
+      check_keys(m, file, {"any", "context", "within", "without_context", "generic", "domain"});
+      if (m["domain"]) {
+        r.match.domain = strings(m["domain"], file, "match.domain");
+        for (const auto& t : r.match.domain) term_refs_.push_back({t, file, m["domain"].Mark().line + 1});
+      }
       if (YAML::Node g = m["generic"]) {
         check_keys(g, file, {"any", "context"});
         r.match.generic_any = strings(g["any"], file, "match.generic.any");

@@ -166,3 +166,38 @@ TEST(BuildBlocks, ParagraphContinuesOnNextPageMidSentence) {
   EXPECT_EQ(blocks[0].text, "Kommunen ska arbeta aktivt mot felaktiga utbetalningar i alla nämnder.");
   EXPECT_EQ(blocks[0].page, 1);
 }
+
+TEST(BuildBlocks, WrappedTableCellStaysInItsCell) {
+  // A cell that wraps onto a second line just below its row belongs to that cell,
+  // not to a paragraph of its own or to a new row (the tie and the amount must meet).
+  Page p;
+  put(p, "Resurs", 70, 100);
+  put(p, "2025, tkr", 300, 100);
+  put(p, "Samordnare mot", 70, 120);
+  put(p, "950", 300, 120);
+  put(p, "välfärdsbrottslighet, 1 åa", 70, 132);
+  put(p, "Utbildning", 70, 150);
+  put(p, "900", 300, 150);
+  std::vector<std::vector<Line>> pages{layout_page(p)};
+  auto blocks = build_blocks(pages, nullptr);
+  ASSERT_EQ(blocks.size(), 6u);
+  EXPECT_EQ(blocks[2].kind, BlockKind::table_cell);
+  EXPECT_EQ(blocks[2].row, 1);
+  EXPECT_EQ(blocks[2].text, "Samordnare mot välfärdsbrottslighet, 1 åa");
+  EXPECT_EQ(blocks[4].row, 2);
+  EXPECT_EQ(blocks[4].text, "Utbildning");
+}
+
+TEST(BuildBlocks, ProseBelowAFinishedCellIsNotWrappedIntoIt) {
+  Page p;
+  put(p, "Mål", 70, 100);
+  put(p, "Ansvar", 300, 100);
+  put(p, "Kontrollerna ska öka.", 70, 120);
+  put(p, "Nämnden", 300, 120);
+  put(p, "Ett nytt stycke", 70, 132);
+  std::vector<std::vector<Line>> pages{layout_page(p)};
+  auto blocks = build_blocks(pages, nullptr);
+  ASSERT_EQ(blocks.size(), 5u);
+  EXPECT_EQ(blocks[2].text, "Kontrollerna ska öka.");
+  EXPECT_EQ(blocks[4].kind, BlockKind::paragraph);
+}

@@ -137,3 +137,22 @@ TEST(Verdict, TextWithoutBlankLinesGetsHeadingsAndParagraphs) {
   EXPECT_GE(headings, 6);
   EXPECT_LT(longest, 1000u);
 }
+
+TEST(Verdict, AColumnHeadingSpeaksForEveryRowBelowIt) {
+  // "tkr" stands only in the heading; the tie only in the row: together they are one passage.
+  std::string text = "# 6 Resurser\n\nArbetet finansieras med särskilda medel:\n\n"
+                     "| Resurs | 2026, tkr |\n|---|---|\n| Samordnare mot välfärdsbrottslighet, 1 åa | 950 |\n"
+                     "| Lokaler | 200 |\n";
+  DocumentAnalysis a = analyse(text, "handlingsplan_valfardsbrott", "plan.md");
+  const PerspectiveResult& r = perspective(a, "dedicated_resources");
+  EXPECT_EQ(r.coverage, Coverage::strong);
+  ASSERT_FALSE(r.evidence.empty());
+  EXPECT_NE(r.evidence.front().quote.find("välfärdsbrottslighet"), std::string::npos) << r.evidence.front().quote;
+}
+
+TEST(Verdict, KanGovernsTheObligationItPrecedes) {
+  const Rule& police = *national()->pack().find_rule("vb.atgard.polisanmalan_aterkrav");
+  // "kan nämnden besluta att" is permission, not a duty.
+  EXPECT_EQ(national()->evaluate_text(police, "Om föreningen har lämnat oriktiga uppgifter kan nämnden besluta att bidraget ska återkrävas."),
+            Coverage::weak);
+}

@@ -56,6 +56,9 @@ struct RuleMatch {
   // tied to welfare crime, a sentence with one of these terms (and, when given, one of
   // generic_context in the same passage) makes the perspective weak instead of missing.
   std::vector<std::string> generic_any, generic_context;
+  // The perspective's field (grants to associations, welfare cases): when given, a passage
+  // counts only if one of these terms is in it, whether it is tied or generic.
+  std::vector<std::string> domain;
 };
 
 struct RuleStrength {
