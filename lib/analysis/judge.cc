@@ -160,6 +160,13 @@ Judgement judge_passage(const CompiledPack& cp, const DocState& ds, const Compil
     for (const auto& rr : governing) {
       bool hedged = false;
       for (const TermHit& w : hits_in(ds, rr, obligation->weak)) {
+        // "får" inside "får inte", "får i uppdrag" is part of an obligation, not a permission.
+        const auto strong_here = hits_in(ds, rr, obligation->strong);
+        if (std::any_of(strong_here.begin(), strong_here.end(), [&](const TermHit& o) {
+              return o.first_token <= w.first_token && o.last_token >= w.last_token;
+            })) {
+          continue;
+        }
         // "kan" does not hedge a sentence whose obligation comes first ("ska ... så att fusk kan
         // upptäckas"), but it does hedge the obligations after it, which it governs ("kan nämnden
         // besluta att bidraget ska återkrävas").

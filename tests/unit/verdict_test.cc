@@ -156,3 +156,11 @@ TEST(Verdict, KanGovernsTheObligationItPrecedes) {
   EXPECT_EQ(national()->evaluate_text(police, "Om föreningen har lämnat oriktiga uppgifter kan nämnden besluta att bidraget ska återkrävas."),
             Coverage::weak);
 }
+
+TEST(Verdict, FarInteIsAProhibitionNotAPermission) {
+  const Rule& wc = *national()->pack().find_rule("vb.alla.namner_valfardsbrott");
+  std::vector<std::string> reasons;
+  national()->evaluate_text(wc, "Den som misstänks för bidragsbrott får inte handlägga ärendet, och enhetschefen ansvarar för att det följs.",
+                            &reasons);
+  for (const auto& r : reasons) EXPECT_EQ(r.find("(b)"), std::string::npos) << r;
+}
