@@ -58,6 +58,7 @@ struct CompiledPack {
   std::vector<CompiledMarkerClass> classes;
   TermSet negation, problem, actors, background_sections, operative_sections, out_of_scope_cues, soft_hedges;
   std::unordered_set<std::string> indefinite;  // folded determiners that name nobody ("en chef")
+  std::unordered_set<std::string> auxiliaries; // folded verbs that state no duty ("har", "kan")
   int obligation = -1;                         // index of the obligation class in `classes`, -1 when absent
   std::vector<TermId> out_of_scope_list;
   std::vector<CompiledType> types;

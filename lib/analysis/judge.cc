@@ -148,6 +148,37 @@ Judgement judge_passage(const CompiledPack& cp, const DocState& ds, const Compil
       }
     }
   }
+  // "Enhetschefen för försörjningsstöd redovisar varje tertial ...": a definite actor opening
+  // the sentence with a present-tense verb (infinitive in -a, present in -r) is the normative
+  // present of governing prose; "Nämnden har ...", "Nämnden beslutade ..." are not.
+  if (!has_resp && cp.pack->actor_with_present_tense()) {
+    const auto& toks = ds.text->tokens;
+    for (const auto& rr : governing) {
+      if (has_resp) break;
+      const Sentence& sen = ds.text->sentences[rr.sentence];
+      if (rr.first != sen.first_token) continue;
+      for (const TermHit& a : hits_in(ds, rr, cp.actors)) {
+        if (a.first_token != sen.first_token) continue;
+        std::string_view actor = toks[a.last_token].folded;
+        if (actor.empty() || actor.back() != 'n') break;  // definite: -en, -n
+        std::uint32_t end = std::min<std::uint32_t>(rr.end, a.last_token + 6);
+        for (std::uint32_t k = a.last_token + 1; k < end; ++k) {
+          std::string_view f = toks[k].folded;
+          const std::string& lemma = toks[k].lemma();
+          if (f.size() < 3 || f.back() != 'r') continue;
+          if (cp.auxiliaries.count(std::string(f))) break;
+          if (lemma != f && !lemma.empty() && lemma.back() == 'a') {
+            classes.push_back("responsibility");
+            j.markers.push_back("responsibility:" + ds.hit_text(a));
+            add_range(used, rr);
+            has_resp = true;
+          }
+          break;
+        }
+        break;
+      }
+    }
+  }
   if (r.strength.position_counts && ds.block_section[b] == SectionKind::operative) {
     classes.push_back("position");
     j.markers.push_back("position:" + ds.block_section_heading[b]);

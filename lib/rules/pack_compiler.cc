@@ -73,6 +73,7 @@ Status compile_pack(CompiledPack& cp) {
     if (Status st = add_terms(cp, *list, *set); !st.ok()) return st;
   }
   for (const auto& d : pack.indefinite_determiners()) cp.indefinite.insert(fold(d));
+  for (const auto& v : pack.auxiliary_verbs()) cp.auxiliaries.insert(fold(v));
   for (const auto& cue : pack.out_of_scope_cues()) cp.out_of_scope_list.push_back(cp.matcher.add(cue, *cp.lexicon).value());
   for (const DocumentTypeInfo& t : pack.types()) {
     CompiledType ct;

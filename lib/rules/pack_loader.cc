@@ -307,7 +307,15 @@ class RulePackLoader {
   }
 
   void load_markers(const YAML::Node& root, const fs::path& file) {
-    check_keys(root, file, {"classes", "negation", "problem", "sections", "actors", "soft_hedges", "indefinite_determiners", "passage", "actor_with_obligation"});
+    check_keys(root, file, {"classes", "negation", "problem", "sections", "actors", "soft_hedges", "indefinite_determiners", "passage", "actor_with_obligation",
+                            "actor_with_present_tense", "auxiliary_verbs"});
+    if (YAML::Node a = root["actor_with_present_tense"]) {
+      std::string v = scalar(a, file, "actor_with_present_tense");
+      if (v == "true" || v == "yes") pack_.actor_with_present_tense_ = true;
+      else if (v == "false" || v == "no") pack_.actor_with_present_tense_ = false;
+      else error(file, a, "actor_with_present_tense", "expected true or false");
+    }
+    if (root["auxiliary_verbs"]) pack_.auxiliary_verbs_ = strings(root["auxiliary_verbs"], file, "auxiliary_verbs", false);
     static const std::set<std::string> known = {"obligation", "responsibility", "measurability", "resources", "followup"};
     if (YAML::Node classes = root["classes"]) {
       if (!classes.IsMap()) {

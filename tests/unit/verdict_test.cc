@@ -164,3 +164,12 @@ TEST(Verdict, FarInteIsAProhibitionNotAPermission) {
                             &reasons);
   for (const auto& r : reasons) EXPECT_EQ(r.find("(b)"), std::string::npos) << r;
 }
+
+TEST(Verdict, ANamedActorInThePresentTenseIsANamedResponsibility) {
+  const Rule& wc = *national()->pack().find_rule("vb.alla.namner_valfardsbrott");
+  // The normative present of governing prose: the head of unit does it, every month.
+  EXPECT_EQ(national()->evaluate_text(wc, "Enhetschefen granskar varje månad ärenden med risk för bidragsbrott."), Coverage::strong);
+  // A report of what was done, or an auxiliary, names no duty.
+  EXPECT_EQ(national()->evaluate_text(wc, "Enhetschefen har varje månad granskat ärenden med risk för bidragsbrott."), Coverage::weak);
+  EXPECT_EQ(national()->evaluate_text(wc, "Enhetschefen granskade varje månad ärenden med risk för bidragsbrott."), Coverage::weak);
+}

@@ -164,6 +164,12 @@ class RulePack {
   // counts as named responsibility (markers.yaml `actor_with_obligation`, default false:
   // the brief names a responsibility by "ansvarar för", "ansvarig:", "uppsikt" ...).
   bool actor_with_obligation() const { return actor_with_obligation_; }
+  // Whether a definite actor opening a sentence with a verb in the present tense
+  // ("Enhetschefen redovisar varje tertial ...", the normative present of governing prose)
+  // counts as named responsibility (markers.yaml `actor_with_present_tense`, default false);
+  // auxiliary_verbs() ("har", "är", "kan" ...) state no duty of their own and do not count.
+  bool actor_with_present_tense() const { return actor_with_present_tense_; }
+  const std::vector<std::string>& auxiliary_verbs() const { return auxiliary_verbs_; }
   const ClassificationWeights& classification() const { return classification_; }
   const ArchiveExpectations& archive() const { return archive_; }
 
@@ -180,6 +186,8 @@ class RulePack {
   PassageOptions passage_;
   ClassificationWeights classification_;
   bool actor_with_obligation_ = false;
+  bool actor_with_present_tense_ = false;
+  std::vector<std::string> auxiliary_verbs_;
   ArchiveExpectations archive_;
 };
 
