@@ -46,6 +46,7 @@ struct CompiledRule {
 struct CompiledType {
   const DocumentTypeInfo* info = nullptr;
   std::vector<TermId> title_cues;  // each cue counted once
+  TermSet title_kinds, title_subjects;
   TermSet vocabulary;
   std::size_t vocabulary_size = 0;
 };
@@ -60,7 +61,7 @@ struct CompiledPack {
   std::unordered_set<std::string> indefinite;  // folded determiners that name nobody ("en chef")
   std::unordered_set<std::string> auxiliaries; // folded verbs that state no duty ("har", "kan")
   int obligation = -1;                         // index of the obligation class in `classes`, -1 when absent
-  std::vector<TermId> out_of_scope_list;
+  std::vector<TermId> out_of_scope_list, out_of_scope_head_list, governing_list;
   std::vector<CompiledType> types;
 };
 

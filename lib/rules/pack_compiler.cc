@@ -74,7 +74,15 @@ Status compile_pack(CompiledPack& cp) {
   }
   for (const auto& d : pack.indefinite_determiners()) cp.indefinite.insert(fold(d));
   for (const auto& v : pack.auxiliary_verbs()) cp.auxiliaries.insert(fold(v));
-  for (const auto& cue : pack.out_of_scope_cues()) cp.out_of_scope_list.push_back(cp.matcher.add(cue, *cp.lexicon).value());
+  for (auto [cues, list] : {std::pair{&pack.out_of_scope_cues(), &cp.out_of_scope_list},
+                            std::pair{&pack.out_of_scope_head_cues(), &cp.out_of_scope_head_list},
+                            std::pair{&pack.governing_cues(), &cp.governing_list}}) {
+    for (const auto& cue : *cues) {
+      auto id = cp.matcher.add(cue, *cp.lexicon);
+      if (!id.ok()) return id.status();
+      list->push_back(id.value());
+    }
+  }
   for (const DocumentTypeInfo& t : pack.types()) {
     CompiledType ct;
     ct.info = &t;
@@ -84,6 +92,8 @@ Status compile_pack(CompiledPack& cp) {
       ct.title_cues.push_back(id.value());
     }
     if (Status st = add_terms(cp, t.vocabulary, ct.vocabulary); !st.ok()) return st;
+    if (Status st = add_terms(cp, t.title_kinds, ct.title_kinds); !st.ok()) return st;
+    if (Status st = add_terms(cp, t.title_subjects, ct.title_subjects); !st.ok()) return st;
     ct.vocabulary_size = t.vocabulary.size();
     cp.types.push_back(std::move(ct));
   }
@@ -102,7 +112,11 @@ Status compile_pack(CompiledPack& cp) {
                      &cp.out_of_scope_cues, &cp.soft_hedges}) {
     s->finalize(n);
   }
-  for (auto& t : cp.types) t.vocabulary.finalize(n);
+  for (auto& t : cp.types) {
+    t.vocabulary.finalize(n);
+    t.title_kinds.finalize(n);
+    t.title_subjects.finalize(n);
+  }
   for (auto& r : cp.rules) {
     for (TermSet* s : {&r.any, &r.context, &r.sections, &r.exclude_sections, &r.generic_any, &r.generic_context, &r.domain}) {
       s->finalize(n);

@@ -222,10 +222,13 @@ class RulePackLoader {
   }
 
   void load_types(const YAML::Node& root, const fs::path& file) {
-    check_keys(root, file, {"types", "out_of_scope", "classification"});
+    check_keys(root, file, {"types", "out_of_scope", "classification", "governing_cues"});
+    if (root["governing_cues"]) pack_.governing_cues_ = strings(root["governing_cues"], file, "governing_cues", false);
     if (YAML::Node w = root["classification"]) {
       check_keys(w, file, {"title_cue", "head_cue", "max_cues", "head_blocks", "vocabulary_term", "vocabulary_max",
-                           "out_of_scope_cue", "min_score"});
+                           "out_of_scope_cue", "out_of_scope_head_cue", "governing_cue", "min_score"});
+      number(w, file, "classification.out_of_scope_head_cue", 0, 100, pack_.classification_.out_of_scope_head_cue);
+      number(w, file, "classification.governing_cue", 0, 100, pack_.classification_.governing_cue);
       ClassificationWeights& c = pack_.classification_;
       number(w, file, "classification.title_cue", 0, 100, c.title_cue);
       number(w, file, "classification.head_cue", 0, 100, c.head_cue);
@@ -242,19 +245,25 @@ class RulePackLoader {
       return;
     }
     for (const auto& t : list) {
-      check_keys(t, file, {"id", "name", "title_cues", "vocabulary", "expected_perspectives"});
+      check_keys(t, file, {"id", "name", "title_cues", "title_kinds", "title_subjects", "vocabulary", "expected_perspectives"});
       DocumentTypeInfo info;
       info.id = scalar(t["id"], file, "id");
       info.name = scalar(t["name"], file, "name");
       info.title_cues = strings(t["title_cues"], file, "title_cues");
       info.vocabulary = strings(t["vocabulary"], file, "vocabulary", false);
+      info.title_kinds = strings(t["title_kinds"], file, "title_kinds", false);
+      info.title_subjects = strings(t["title_subjects"], file, "title_subjects", false);
+      if (info.title_kinds.empty() != info.title_subjects.empty()) {
+        error(file, t, "title_kinds", "title_kinds and title_subjects go together");
+      }
       info.expected_perspectives = strings(t["expected_perspectives"], file, "expected_perspectives");
       type_lines_[info.id] = {file, t.Mark().line + 1};
       pack_.types_.push_back(std::move(info));
     }
     if (YAML::Node oos = root["out_of_scope"]) {
-      check_keys(oos, file, {"title_cues"});
+      check_keys(oos, file, {"title_cues", "head_cues"});
       pack_.out_of_scope_cues_ = strings(oos["title_cues"], file, "out_of_scope.title_cues");
+      pack_.out_of_scope_head_cues_ = strings(oos["head_cues"], file, "out_of_scope.head_cues", false);
     }
   }
 

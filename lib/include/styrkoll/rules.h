@@ -90,6 +90,9 @@ struct DocumentTypeInfo {
   std::string id;
   std::string name;
   std::vector<std::string> title_cues;
+  // A title naming the document's kind and subject in the same line, in either order:
+  // "Riktlinjer för upphandling", "Ekonomiskt bistånd. Riktlinjer" (types.yaml title_kinds, title_subjects).
+  std::vector<std::string> title_kinds, title_subjects;
   std::vector<std::string> vocabulary;
   std::vector<std::string> expected_perspectives;
 };
@@ -123,6 +126,8 @@ struct ClassificationWeights {
   double vocabulary_term = 0.6;  // per distinct vocabulary term anywhere in the document ...
   double vocabulary_max = 4;     // ... up to this much
   double out_of_scope_cue = 7;   // a cue of a text that is not a governing document, in the title
+  double out_of_scope_head_cue = 4;  // ... in the head (tjänsteskrivelse, protokoll, granskning ...)
+  double governing_cue = 2;      // decision metadata in the head (Antagen av, Fastställd, Gäller från ...)
   double min_score = 3;          // below this, no type: out of scope
 };
 
@@ -144,6 +149,10 @@ class RulePack {
   const std::vector<DocumentTypeInfo>& types() const { return types_; }
   const DocumentTypeInfo* find_type(std::string_view id) const;
   const std::vector<std::string>& out_of_scope_cues() const { return out_of_scope_cues_; }
+  // Words in the head of a text that is not a governing document (tjänsteskrivelse,
+  // protokoll, granskning ...) and decision metadata of one that is (Antagen av, Dnr ...).
+  const std::vector<std::string>& out_of_scope_head_cues() const { return out_of_scope_head_cues_; }
+  const std::vector<std::string>& governing_cues() const { return governing_cues_; }
   const std::vector<std::pair<std::string, std::string>>& perspectives() const { return perspectives_; }
   std::string perspective_name(std::string_view id) const;
   // Term list by name (without '@'); null when unknown.
@@ -178,7 +187,7 @@ class RulePack {
   std::string id_, version_, language_, name_, hash_;
   std::vector<Rule> rules_;
   std::vector<DocumentTypeInfo> types_;
-  std::vector<std::string> out_of_scope_cues_;
+  std::vector<std::string> out_of_scope_cues_, out_of_scope_head_cues_, governing_cues_;
   std::vector<std::pair<std::string, std::string>> perspectives_;
   std::vector<std::pair<std::string, std::vector<std::string>>> lists_;
   std::vector<MarkerClass> markers_;
