@@ -95,6 +95,17 @@ Judgement judge_passage(const CompiledPack& cp, const DocState& ds, const Compil
       add_range(used, tr);
     }
   }
+  // A table row is one unit: its cells govern each other ("Vid behov" in the frequency column hedges the row).
+  if (ds.doc->blocks()[b].kind == BlockKind::table_cell) {
+    const Block& anchor_block = ds.doc->blocks()[b];
+    for (const auto& rr : p.around) {
+      const Block& cb = ds.doc->blocks()[ds.text->sentences[rr.sentence].block];
+      if (cb.kind == BlockKind::table_cell && cb.table == anchor_block.table && (cb.row == anchor_block.row || row >= 0) &&
+          cb.row != 0) {
+        add_range(governing, rr);
+      }
+    }
+  }
   if (ds.doc->blocks()[b].kind == BlockKind::list_item) {
     for (const auto& rr : p.around) {
       if (ds.doc->blocks()[ds.text->sentences[rr.sentence].block].kind == BlockKind::paragraph) add_range(governing, rr);

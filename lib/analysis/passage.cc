@@ -83,8 +83,12 @@ Passage passage_around(const DocState& ds, const PassageOptions& opts, const Ter
     for (std::int64_t bb = static_cast<std::int64_t>(b) - 1; bb >= 0 && bb >= static_cast<std::int64_t>(b) - 12; --bb) {
       const Block& prev = blocks[static_cast<std::size_t>(bb)];
       if (prev.kind == BlockKind::list_item) continue;
-      if (prev.kind == BlockKind::paragraph && ds.block_sentences[bb].second > ds.block_sentences[bb].first) {
-        add(ds.block_sentences[bb].second - 1);
+      auto [pfirst, pend] = ds.block_sentences[bb];
+      if (prev.kind == BlockKind::paragraph && pend > pfirst) {
+        add(pend - 1);
+        // A short introduction points back ("I detta ingår att:", "Det innebär att:"):
+        // the sentence it continues is part of it.
+        if (pend - 1 > pfirst && ds.text->sentences[pend - 1].token_count <= 6) add(pend - 2);
       }
       break;
     }

@@ -13,10 +13,10 @@ root=$(cd "$(dirname "$0")/../.." && pwd)
 # restarts at the level reached then. Strong precision and recall are the
 # definition's costliest errors.
 TYPE_FLOOR=${TYPE_FLOOR:-0.95}
-AGREEMENT_FLOOR=${AGREEMENT_FLOOR:-0.83}
+AGREEMENT_FLOOR=${AGREEMENT_FLOOR:-0.86}
 LEAD_FLOOR=${LEAD_FLOOR:-0.30}
-STRONG_PRECISION_FLOOR=${STRONG_PRECISION_FLOOR:-0.88}
-STRONG_RECALL_FLOOR=${STRONG_RECALL_FLOOR:-0.82}
+STRONG_PRECISION_FLOOR=${STRONG_PRECISION_FLOOR:-0.90}
+STRONG_RECALL_FLOOR=${STRONG_RECALL_FLOOR:-0.88}
 "$cli" eval "$root/corpus/docs" --labels "$root/corpus/labels.yaml" --rules "$root/rules/valfardsbrott" --json > "${TMPDIR:-/tmp}/styrkoll-eval.$$.json"
 /usr/bin/python3 - "${TMPDIR:-/tmp}/styrkoll-eval.$$.json" "$TYPE_FLOOR" "$AGREEMENT_FLOOR" "$LEAD_FLOOR" \
   "$STRONG_PRECISION_FLOOR" "$STRONG_RECALL_FLOOR" <<'PY'

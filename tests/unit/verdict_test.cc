@@ -173,3 +173,20 @@ TEST(Verdict, ANamedActorInThePresentTenseIsANamedResponsibility) {
   EXPECT_EQ(national()->evaluate_text(wc, "Enhetschefen har varje månad granskat ärenden med risk för bidragsbrott."), Coverage::weak);
   EXPECT_EQ(national()->evaluate_text(wc, "Enhetschefen granskade varje månad ärenden med risk för bidragsbrott."), Coverage::weak);
 }
+
+TEST(Verdict, AHedgeInAnyCellHedgesTheRow) {
+  // "Vid behov" in the frequency column makes the whole control row weak (b).
+  std::string text = "# Kontrollmoment\n\n| Kontroll | Frekvens | Ansvarig | Rapporteras i |\n|---|---|---|---|\n"
+                     "| Kontroll av att påtryckningar och otillåten påverkan mot handläggare rapporteras | Vid behov | Enhetschef | Årsredovisning |\n";
+  DocumentAnalysis a = analyse(text, "internkontroll", "plan.md");
+  EXPECT_NE(perspective(a, "unlawful_influence").coverage, Coverage::strong);
+}
+
+TEST(Verdict, AShortListIntroductionCarriesTheSentenceItContinues) {
+  // "I detta ingår att:" points back to the sentence with the tie and the owner.
+  std::string text = "# Kommunstyrelsen\n\nKommunstyrelsen ansvarar för att samordna arbetet mot välfärdsbrottslighet. I detta ingår att:\n\n"
+                     "- årligen, senast i februari, rapportera till kommunfullmäktige om arbetet,\n"
+                     "- hålla kontakt med Polisen.\n";
+  DocumentAnalysis a = analyse(text, "reglemente", "reglemente.md");
+  EXPECT_EQ(perspective(a, "followup_reporting").coverage, Coverage::strong);
+}
