@@ -260,6 +260,7 @@ Classification classify_document(const CompiledPack& cp, const DocState& ds) {
   }
   const Score& best = scores.empty() ? oos : scores.front();
   double second = scores.size() > 1 ? scores[1].score : 0;
+  const std::string second_id = scores.size() > 1 ? scores[1].id : std::string();
   if (oos.score >= best.score || best.score < w.min_score) {
     c.type_id = "out_of_scope";
     if (oos.score > 0) {
@@ -269,11 +270,30 @@ Classification classify_document(const CompiledPack& cp, const DocState& ds) {
       c.reasons.push_back("Inga tecken på någon av de kända styrdokumenttyperna i titel eller inledning");
       c.confidence = 0.5;
     }
+    // A type that came close: the coordinator should look (and can fix it in the manifest).
+    if (best.cued && oos.score > 0) {
+      const DocumentTypeInfo* named = cp.pack->find_type(best.id);
+      c.reasons.push_back("Texten gäller " + (named ? named->name : best.id) +
+                          ", men filen är inte själva styrdokumentet (till exempel ett förslag, ett protokoll eller en granskning)");
+    }
+    if (best.cued && best.score >= w.min_score && oos.score - best.score < w.uncertain_margin) {
+      c.runner_up = best.id;
+      c.uncertain = true;
+    }
     return c;
   }
   c.type_id = best.id;
   c.reasons = best.reasons;
   c.confidence = std::round(100 * std::min(1.0, best.score / (best.score + second + 2))) / 100;
+  // The closest other reading: another type, or not a governing document at all.
+  if (oos.score > 0 && oos.score >= second) {
+    c.runner_up = "out_of_scope";
+    c.uncertain = best.score - oos.score < w.uncertain_margin;
+  } else if (!second_id.empty() && second > 0) {
+    c.runner_up = second_id;
+    c.uncertain = best.score - second < w.uncertain_margin;
+  }
+  if (!c.uncertain) c.runner_up.clear();
   return c;
 }
 

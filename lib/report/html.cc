@@ -741,6 +741,10 @@ class HtmlRenderer {
                       percent(d.doc_type->confidence * 100) + ", " +
                       std::string(d.doc_type->source == "manifest" ? l_.source_manifest : l_.source_auto) +
                       ")";
+      if (d.doc_type->uncertain) {
+        // Close to another reading: say so, and how to fix it.
+        t += " <strong class=\"uncertain\">" + esc(fill(l_.type_uncertain, {d.doc_type->runner_up_name})) + "</strong>";
+      }
       if (!d.doc_type->reasons.empty()) {
         t += "<details><summary>" + std::string(l_.type_reasons) + "</summary><ul>";
         for (const auto& reason : d.doc_type->reasons) t += "<li>" + esc(reason) + "</li>";

@@ -34,6 +34,7 @@ struct HtmlLabels {
   std::string_view gaps_heading, no_gaps, why, evidence, page, strong_heading, assessed, assessment,
       assessment_by, not_scored;
   // The words a verdict rests on, by marker class (evidence markers "class:word").
+  std::string_view type_uncertain;  // {0}: the other reading
   std::string_view carried_by, m_tie, m_obligation, m_responsibility, m_measurability, m_resources, m_followup,
       m_hedge, m_negation, m_generic;
   std::string_view footer;  // {0} tool version

@@ -221,6 +221,11 @@ DocumentEntry read_document(const Obj& o) {
     dt.confidence = t->number("confidence").value_or(0);
     dt.source = t->str("source");
     dt.reasons = t->strings("reasons");
+    if (auto r = t->child("runner_up")) {
+      dt.uncertain = true;
+      dt.runner_up_id = r->str("id");
+      dt.runner_up_name = r->str("name");
+    }
     d.doc_type = std::move(dt);
   }
   d.wc_explicit = o.str("wc_explicit");

@@ -50,6 +50,8 @@ struct DocType {
   double confidence = 0;
   std::string source;
   std::vector<std::string> reasons;
+  bool uncertain = false;
+  std::string runner_up_id, runner_up_name;  // when uncertain: the other reading
 };
 
 struct DocError {

@@ -226,7 +226,9 @@ class RulePackLoader {
     if (root["governing_cues"]) pack_.governing_cues_ = strings(root["governing_cues"], file, "governing_cues", false);
     if (YAML::Node w = root["classification"]) {
       check_keys(w, file, {"title_cue", "head_cue", "max_cues", "head_blocks", "vocabulary_term", "vocabulary_max",
-                           "out_of_scope_cue", "out_of_scope_head_cue", "governing_cue", "min_score"});
+                           "out_of_scope_cue", "out_of_scope_head_cue", "governing_cue", "min_score",
+                           "uncertain_margin"});
+      number(w, file, "classification.uncertain_margin", 0, 100, pack_.classification_.uncertain_margin);
       number(w, file, "classification.out_of_scope_head_cue", 0, 100, pack_.classification_.out_of_scope_head_cue);
       number(w, file, "classification.governing_cue", 0, 100, pack_.classification_.governing_cue);
       ClassificationWeights& c = pack_.classification_;

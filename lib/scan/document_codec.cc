@@ -136,6 +136,13 @@ json::object analysis_entry(const Document& doc, const DocumentAnalysis& a, cons
                                {"confidence", a.doc_type.confidence},
                                {"source", a.doc_type.source},
                                {"reasons", strings(a.doc_type.reasons)}};
+  if (a.doc_type.uncertain) {
+    // Only when close, so reports of clear archives keep their shape.
+    const DocumentTypeInfo* r = pack.find_type(a.doc_type.runner_up);
+    o["doc_type"].as_object()["uncertain"] = true;
+    o["doc_type"].as_object()["runner_up"] =
+        json::object{{"id", a.doc_type.runner_up}, {"name", r ? r->name : std::string("Inte ett styrdokument")}};
+  }
   o["wc_explicit"] = std::string(coverage_name(a.wc_explicit));
   json::array wc;
   for (const auto& e : a.wc_evidence) wc.push_back(evidence_json(e));

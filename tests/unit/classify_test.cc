@@ -67,3 +67,22 @@ TEST(Classify, AUnitsYearCalendarIsNotTheKommunsBudget) {
   EXPECT_NE(type_of("Årsplan 2026 för boendestödet\n\nJanuari: planeringsdag. Februari: brandövning. Mars: medarbetarsamtal.\n"),
             "mal_och_budget");
 }
+
+TEST(Classify, ACloseCallSaysSoAndNamesTheOtherReading) {
+  static std::shared_ptr<const Engine> engine = [] {
+    auto pack = RulePack::load(std::string(STYRKOLL_SOURCE_DIR) + "/rules/valfardsbrott");
+    return Engine::create(pack.value(), Lexicon::shared()).value();
+  }();
+  auto doc = ingest_memory("Attestreglemente. Förslag till beslut\n\nDnr KS 2026/12\n\nKommunstyrelsen föreslår kommunfullmäktige besluta att anta "
+                           "attestreglemente enligt bilaga.\n",
+                           "forslag.txt");
+  ASSERT_TRUE(doc.ok());
+  AnalyzedText t = analyze_document(doc.value(), engine->lexicon());
+  Classification c = engine->classify(doc.value(), t);
+  EXPECT_EQ(c.type_id, "out_of_scope");
+  EXPECT_TRUE(c.uncertain);
+  EXPECT_EQ(c.runner_up, "attestreglemente");
+  bool says_why = false;
+  for (const auto& r : c.reasons) says_why = says_why || r.find("inte själva styrdokumentet") != std::string::npos;
+  EXPECT_TRUE(says_why);
+}

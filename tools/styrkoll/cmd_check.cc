@@ -66,6 +66,11 @@ int cmd_check(const std::vector<std::string>& args) {
             << "  Dokumenttyp:  " << (t ? t->name + " (" + t->id + ")" : std::string("utanför urvalet (out_of_scope)"))
             << ", säkerhet " << static_cast<int>(a.doc_type.confidence * 100) << " %"
             << (a.doc_type.source == "manifest" ? " [manifest]" : "") << "\n";
+  if (a.doc_type.uncertain) {
+    const auto* r = engine->pack().find_type(a.doc_type.runner_up);
+    std::cout << "                Osäker: kan också vara " << (r ? r->name + " (" + r->id + ")" : std::string("utanför urvalet"))
+              << "\n";
+  }
   for (const auto& r : a.doc_type.reasons) std::cout << "                " << r << "\n";
   std::cout << "  Välfärdsbrottslighet nämns: " << mark(a.wc_explicit) << "\n";
   if (!a.wc_evidence.empty()) std::cout << "      \"" << a.wc_evidence.front().quote << "\"\n";

@@ -43,6 +43,10 @@ struct Classification {
   double confidence = 0;        // 0..1
   std::string source = "auto";  // "auto" or "manifest"
   std::vector<std::string> reasons;  // Swedish
+  // The next reading and whether it is close (within the pack's classification.uncertain_margin):
+  // "osäker, kan också vara ...". runner_up is a type id, "out_of_scope", or empty.
+  std::string runner_up;
+  bool uncertain = false;
 };
 
 struct Evidence {

@@ -129,6 +129,7 @@ struct ClassificationWeights {
   double out_of_scope_head_cue = 4;  // ... in the head (tjänsteskrivelse, protokoll, granskning ...)
   double governing_cue = 2;      // decision metadata in the head (Antagen av, Fastställd, Gäller från ...)
   double min_score = 3;          // below this, no type: out of scope
+  double uncertain_margin = 3;   // the best reading leads the next by less: "osäker"
 };
 
 class RulePack {
