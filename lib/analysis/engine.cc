@@ -91,7 +91,8 @@ struct Engine::Impl {
       std::uint32_t s = ds.text->tokens[h.first_token].sentence;
       if (seen.count(s)) continue;
       std::uint32_t b = ds.text->sentences[s].block;
-      if (!in_scope(ds, cr, b, free_text)) continue;
+      // A heading naming the mechanism ("2.3.4 Riskbedömning") shows that it exists.
+      if (ds.doc->blocks()[b].kind != BlockKind::heading && !in_scope(ds, cr, b, free_text)) continue;
       seen.insert(s);
       if (!in_domain(cp, ds, cr, h)) continue;
       Judgement j = judge_generic(cp, ds, cr, h);

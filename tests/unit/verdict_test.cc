@@ -190,3 +190,10 @@ TEST(Verdict, AShortListIntroductionCarriesTheSentenceItContinues) {
   DocumentAnalysis a = analyse(text, "reglemente", "reglemente.md");
   EXPECT_EQ(perspective(a, "followup_reporting").coverage, Coverage::strong);
 }
+
+TEST(Verdict, AHeadingNamingTheMechanismShowsItExists) {
+  // Rule (a): a section "Riskbedömning" is a risk assessment, not tied to welfare crime: weak, not missing.
+  std::string text = "# Ekonomi\n\n## 2.3.4 Riskbedömning\n\nIntäkterna kan bli lägre än beräknat om sysselsättningen sjunker.\n";
+  DocumentAnalysis a = analyse(text, "mal_och_budget", "budget.md");
+  EXPECT_EQ(perspective(a, "risk_analysis").coverage, Coverage::weak);
+}
