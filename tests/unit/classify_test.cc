@@ -9,19 +9,14 @@
 #include "styrkoll/ingest.h"
 #include "styrkoll/lexicon.h"
 #include "styrkoll/rules.h"
+#include "national_engine.h"
 
 using namespace styrkoll;
 
 namespace {
 
 std::string type_of(const std::string& text, const std::string& name = "dokument.txt") {
-  static std::shared_ptr<const Engine> engine = [] {
-    auto pack = RulePack::load(std::string(STYRKOLL_SOURCE_DIR) + "/rules/valfardsbrott");
-    EXPECT_TRUE(pack.ok()) << pack.status().message();
-    auto eng = Engine::create(pack.value(), Lexicon::shared());
-    EXPECT_TRUE(eng.ok()) << eng.status().message();
-    return eng.value();
-  }();
+  auto engine = test_support::national_engine();
   auto doc = ingest_memory(text, name);
   EXPECT_TRUE(doc.ok()) << doc.status().message();
   AnalyzedText t = analyze_document(doc.value(), engine->lexicon());
@@ -69,10 +64,7 @@ TEST(Classify, AUnitsYearCalendarIsNotTheKommunsBudget) {
 }
 
 TEST(Classify, ACloseCallSaysSoAndNamesTheOtherReading) {
-  static std::shared_ptr<const Engine> engine = [] {
-    auto pack = RulePack::load(std::string(STYRKOLL_SOURCE_DIR) + "/rules/valfardsbrott");
-    return Engine::create(pack.value(), Lexicon::shared()).value();
-  }();
+  auto engine = test_support::national_engine();
   auto doc = ingest_memory("Attestreglemente. Förslag till beslut\n\nDnr KS 2026/12\n\nKommunstyrelsen föreslår kommunfullmäktige besluta att anta "
                            "attestreglemente enligt bilaga.\n",
                            "forslag.txt");

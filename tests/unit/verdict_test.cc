@@ -9,21 +9,13 @@
 #include "styrkoll/ingest.h"
 #include "styrkoll/lexicon.h"
 #include "styrkoll/rules.h"
+#include "national_engine.h"
 
 using namespace styrkoll;
 
 namespace {
 
-std::shared_ptr<const Engine> national() {
-  static std::shared_ptr<const Engine> e = [] {
-    auto pack = RulePack::load(std::string(STYRKOLL_SOURCE_DIR) + "/rules/valfardsbrott");
-    EXPECT_TRUE(pack.ok()) << pack.status().message();
-    auto eng = Engine::create(pack.value(), Lexicon::shared());
-    EXPECT_TRUE(eng.ok()) << eng.status().message();
-    return eng.value();
-  }();
-  return e;
-}
+std::shared_ptr<const Engine> national() { return test_support::national_engine(); }
 
 DocumentAnalysis analyse(const std::string& text, const std::string& type, const std::string& name = "dokument.txt") {
   auto doc = ingest_memory(text, name);
