@@ -45,4 +45,14 @@ for f in "$realdocs"/botkyrka/routines/*.md "$realdocs"/botkyrka/governing/*rspl
     *) [ "$type" != mal_och_budget ] || { echo "unit årsplan typed mal_och_budget: $f"; bad=1; } ;;
   esac
 done
+# The folder a user naturally names works too: the labels' files ("text/x.txt") are found
+# beside the labels file; a run that can read none of them is an error, not a 0 % table.
+n=$("$cli" eval "$realdocs/regions/text" --labels "$realdocs/regions/labels.yaml" --rules "$root/rules/valfardsbrott" --json |
+    /usr/bin/python3 -c 'import json,sys; e=json.load(sys.stdin); print(e["documents"], e["unreadable"])')
+[ "$n" = "8 0" ] || { echo "eval regions/text: documents, unreadable = $n (expected 8 0)"; exit 1; }
+empty=$(mktemp -d)
+if "$cli" eval "$empty" --labels "$root/corpus/labels.yaml" --rules "$root/rules/valfardsbrott" >/dev/null 2>&1; then
+  echo "eval with no readable file exited 0"; rmdir "$empty"; exit 1
+fi
+rmdir "$empty"
 exit $bad

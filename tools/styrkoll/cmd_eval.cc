@@ -188,7 +188,14 @@ int cmd_eval(const std::vector<std::string>& args) {
   std::map<std::string, Tally> engine_by, baseline_by;
   std::vector<Disagreement> disagreements;
   for (const LabelledDocument& l : labels.value()) {
-    auto doc = ingest_file(dir + "/" + l.file);
+    // A label's file is relative to DIR; the specialists' files ("text/x.txt") are relative to
+    // the labels file, so that folder is tried too ("eval regions/text --labels regions/labels.yaml").
+    std::string path = dir + "/" + l.file;
+    if (!std::filesystem::exists(path)) {
+      std::string beside_labels = (std::filesystem::path(labels_path).parent_path() / l.file).string();
+      if (std::filesystem::exists(beside_labels)) path = beside_labels;
+    }
+    auto doc = ingest_file(path);
     if (!doc.ok()) {
       std::cerr << "styrkoll eval: " << doc.status().to_string() << "\n";
       ++unreadable;
@@ -255,6 +262,11 @@ int cmd_eval(const std::vector<std::string>& args) {
         disagreements.push_back(std::move(d));
       }
     }
+  }
+  if (docs == 0) {
+    std::cerr << "styrkoll eval: none of the " << labels.value().size() << " labelled files could be read from " << dir
+              << " or beside " << labels_path << "\n";
+    return 1;
   }
   double type_acc = docs ? static_cast<double>(type_ok) / docs : 0;
   if (vm.count("json")) {
