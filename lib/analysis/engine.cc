@@ -9,6 +9,7 @@
 #include "analysis/compiled.h"
 #include "analysis/doc_state.h"
 #include "analysis/judge.h"
+#include "analysis/passage.h"
 #include "ingest/document_builder.h"
 #include "rules/pack_compiler.h"
 #include "styrkoll/analysis.h"
@@ -63,20 +64,23 @@ struct Engine::Impl {
       if (!in_scope(ds, cr, b, free_text)) continue;
       if (ds.block_section[b] == SectionKind::background && cr.rule->scope.background == RuleScope::Background::ignore) continue;
       seen.insert(s);
+      // One passage per candidate: the tie, the field and the judgement all read it.
+      auto consider = [&](int row) {
+        const Passage p = passage_around(ds, cp.pack->passage(), h, row);
+        if (cr.rule->match.ignore_without_context && !tied_in(ds, cr, p, h)) return;
+        if (!in_domain(ds, cr, p)) return;
+        out.push_back(judge_passage(cp, ds, cr, p, h));
+      };
       const Block& blk = ds.doc->blocks()[b];
       if (blk.kind == BlockKind::table_cell && blk.row == 0) {
         // A term in a column heading ("2025, tkr", "Ansvarig") speaks for every row below it.
         for (auto it = ds.table_rows.lower_bound({blk.table, 1}); it != ds.table_rows.end() && it->first.first == blk.table;
              ++it) {
-          if (cr.rule->match.ignore_without_context && !tied_near(cp, ds, cr, h, it->first.second)) continue;
-          if (!in_domain(cp, ds, cr, h, it->first.second)) continue;
-          out.push_back(judge_passage(cp, ds, cr, h, it->first.second));
+          consider(it->first.second);
         }
-        continue;
+      } else {
+        consider(-1);
       }
-      if (cr.rule->match.ignore_without_context && !tied_near(cp, ds, cr, h)) continue;
-      if (!in_domain(cp, ds, cr, h)) continue;
-      out.push_back(judge_passage(cp, ds, cr, h));
     }
     return out;
   }
@@ -94,8 +98,9 @@ struct Engine::Impl {
       // A heading naming the mechanism ("2.3.4 Riskbedömning") shows that it exists.
       if (ds.doc->blocks()[b].kind != BlockKind::heading && !in_scope(ds, cr, b, free_text)) continue;
       seen.insert(s);
-      if (!in_domain(cp, ds, cr, h)) continue;
-      Judgement j = judge_generic(cp, ds, cr, h);
+      const Passage p = passage_around(ds, cp.pack->passage(), h);
+      if (!in_domain(ds, cr, p)) continue;
+      Judgement j = judge_generic(cp, ds, cr, p, h);
       if (j.coverage != Coverage::missing) {
         out.push_back(std::move(j));
         if (out.size() >= 3) break;

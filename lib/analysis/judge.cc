@@ -58,24 +58,23 @@ std::string class_name(const CompiledPack& cp, const std::string& id) {
   return id;
 }
 
-bool tied_near(const CompiledPack& cp, const DocState& ds, const CompiledRule& cr, const TermHit& hit, int row) {
-  if (cr.context.empty()) return true;
-  return find_tie(ds, cr, passage_around(ds, cp.pack->passage(), hit, row), hit).found;
+bool tied_in(const DocState& ds, const CompiledRule& cr, const Passage& p, const TermHit& hit) {
+  return cr.context.empty() || find_tie(ds, cr, p, hit).found;
 }
 
-bool in_domain(const CompiledPack& cp, const DocState& ds, const CompiledRule& cr, const TermHit& hit, int row) {
+bool in_domain(const DocState& ds, const CompiledRule& cr, const Passage& p) {
   if (cr.domain.empty()) return true;
-  const Passage p = passage_around(ds, cp.pack->passage(), hit, row);
   for (const auto& r : p.ranges()) {
     if (has_hit_in(ds, r, cr.domain)) return true;
   }
   return false;
 }
 
-Judgement judge_passage(const CompiledPack& cp, const DocState& ds, const CompiledRule& cr, const TermHit& hit, int row) {
+Judgement judge_passage(const CompiledPack& cp, const DocState& ds, const CompiledRule& cr, const Passage& p,
+                        const TermHit& hit) {
   const Rule& r = *cr.rule;
   Judgement j;
-  const Passage p = passage_around(ds, cp.pack->passage(), hit, row);
+  const int row = p.row;
   // A header cell judged with a data row is located at the row.
   j.sentence = row >= 0 && !p.around.empty() ? p.around.front().sentence : p.anchor.sentence;
   const std::uint32_t b = ds.text->sentences[j.sentence].block;
@@ -265,9 +264,8 @@ Judgement judge_passage(const CompiledPack& cp, const DocState& ds, const Compil
   return j;
 }
 
-Judgement judge_generic(const CompiledPack& cp, const DocState& ds, const CompiledRule& cr, const TermHit& hit) {
+Judgement judge_generic(const CompiledPack& cp, const DocState& ds, const CompiledRule& cr, const Passage& p, const TermHit& hit) {
   Judgement j;
-  const Passage p = passage_around(ds, cp.pack->passage(), hit);
   j.sentence = p.anchor.sentence;
   j.markers.push_back("generic:" + ds.hit_text(hit));
   j.quote_ranges = {p.anchor};

@@ -39,21 +39,22 @@ struct Judgement {
   int score = 0;                          // strong classes found, for ordering evidence
 };
 
-// The judgement of `cr` on the passage around `hit` (a hit of cr.any).
-// `row`: see passage_around (a header-row hit judged with one data row).
-Judgement judge_passage(const CompiledPack& cp, const DocState& ds, const CompiledRule& cr, const TermHit& hit, int row = -1);
+// The judgement of `cr` on passage `p` around `hit` (passage_around(ds, ..., hit)).
+Judgement judge_passage(const CompiledPack& cp, const DocState& ds, const CompiledRule& cr, const Passage& p,
+                        const TermHit& hit);
 
 // The perspective's general mechanism (rule (a)) around `hit`, a hit of
 // cr.generic_any: weak when the rule's generic_context (if any) is in the
 // passage, otherwise it does not count (coverage missing).
-Judgement judge_generic(const CompiledPack& cp, const DocState& ds, const CompiledRule& cr, const TermHit& hit);
+Judgement judge_generic(const CompiledPack& cp, const DocState& ds, const CompiledRule& cr, const Passage& p,
+                        const TermHit& hit);
 
 // True when the rule's tie (context) occurs near `hit` as the rule's
 // `within` says; a rule without context is always tied.
-bool tied_near(const CompiledPack& cp, const DocState& ds, const CompiledRule& cr, const TermHit& hit, int row = -1);
+bool tied_in(const DocState& ds, const CompiledRule& cr, const Passage& p, const TermHit& hit);
 
-// True when the rule has no domain, or a domain term is in the passage around `hit`.
-bool in_domain(const CompiledPack& cp, const DocState& ds, const CompiledRule& cr, const TermHit& hit, int row = -1);
+// True when the rule has no domain, or a domain term is in the passage.
+bool in_domain(const DocState& ds, const CompiledRule& cr, const Passage& p);
 
 // Swedish name of a marker class id.
 std::string class_name(const CompiledPack& cp, const std::string& id);

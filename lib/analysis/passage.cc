@@ -25,6 +25,7 @@ std::vector<TokenRange> Passage::ranges() const {
 
 Passage passage_around(const DocState& ds, const PassageOptions& opts, const TermHit& hit, int row) {
   Passage p;
+  p.row = row;
   const std::uint32_t s = ds.text->tokens[hit.first_token].sentence;
   const Sentence& sen = ds.text->sentences[s];
   const auto& blocks = ds.doc->blocks();

@@ -25,6 +25,7 @@ struct TokenRange {
 struct Passage {
   TokenRange anchor;                 // the term's own sentence (or window)
   std::vector<TokenRange> around;    // neighbours, the list's introduction, the rest of the table row
+  int row = -1;                      // for a header-row hit: the data row it is judged with
   // Every range, anchor first.
   std::vector<TokenRange> ranges() const;
 };
